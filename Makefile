@@ -1,0 +1,88 @@
+# Redress - build, test, run.
+#
+#   make run     set up what is missing, build, create the demo landlord
+#   make test    set up what is missing, build, run every test
+#   make bench   run the benchmarks under bench/
+#
+# Objects go to build/ (build-san/ for the ASan+UBSan build); the binary is
+# ./redress.
+
+CC      ?= cc
+PKGS    := sqlite3 jansson libsodium
+PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Isrc $(PKGCFG)
+LDLIBS  += $(PKGLIBS) -lm
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+
+B ?= build
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+.PHONY: all setup run test test-unit test-san test-cli bench clean install
+all: redress
+
+redress: $(B)/redress
+	cp $< $@
+
+$(B)/redress: $(CLI_OBJ) $(B)/libredress.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/libredress.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+
+# The numbered SQL migrations are compiled in as strings.
+$(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql.sh $(MIGRATIONS) > $@
+
+$(B)/gen/migrations.o: $(B)/gen/migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libredress.a $(LDLIBS) -lcmocka
+
+$(B)/bench/%: bench/%.c $(B)/libredress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O2 -o $@ $< $(B)/libredress.a $(LDLIBS)
+
+unit: $(UNIT_BIN)
+
+setup:
+	@sh scripts/setup.sh
+
+run: setup
+	$(MAKE) redress
+	sh scripts/run-demo.sh
+
+test: setup
+	$(MAKE) redress unit
+	$(MAKE) B=build-san CFLAGS="$(SANFLAGS)" unit build-san/redress
+	sh tests/run.sh
+
+bench: redress $(BENCH_BIN)
+	sh bench/run.sh
+
+install: redress
+	install -D -m 755 redress $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/redress
+
+clean:
+	rm -rf build build-san redress
+
+-include $(shell find build build-san -name '*.d' 2>/dev/null)

@@ -1,0 +1,19 @@
+/*
+ * commands.h - the subcommands, one file each (cmd_NAME.c).
+ */
+#ifndef REDRESS_CLI_COMMANDS_H
+#define REDRESS_CLI_COMMANDS_H
+
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_workdays(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+int cmd_complaint(int argc, char **argv);
+int cmd_person(int argc, char **argv);
+int cmd_service_request(int argc, char **argv);
+int cmd_feedback(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * main.c - the redress command: a table of subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "init", cmd_init, "create a database" },
+	{ "demo", cmd_demo, "create a realistic demo landlord with history" },
+	{ "workdays", cmd_workdays, "working-day arithmetic: add DATE N, count FROM TO" },
+	{ "calendar", cmd_calendar, "bank holidays and closure days: show, import, closure" },
+	{ "complaint", cmd_complaint, "log a complaint and take it through the Code's stages" },
+	{ "person", cmd_person, "residents: preferences, adjustments, disclosures, restrictions" },
+	{ "service-request", cmd_service_request, "service requests and dissatisfaction with them" },
+	{ "feedback", cmd_feedback, "survey feedback (Code 1.6)" },
+	{ "policy", cmd_policy, "the landlord's policy: show, set, check" },
+	{ "user", cmd_user, "staff accounts and roles" },
+	{ "verify", cmd_verify, "check every record's hash chain" },
+	{ NULL, NULL, NULL }
+};
+
+static int help(FILE *out)
+{
+	fputs("usage: redress COMMAND [ARGS] [--db PATH] [--json]\n\n"
+	      "Complaint handling under the Housing Ombudsman's Complaint Handling Code.\n\n"
+	      "Commands:\n", out);
+	for (int i = 0; commands[i].name; i++)
+		fprintf(out, "  %-16s %s\n", commands[i].name, commands[i].help);
+	fputs("\nRun \"redress COMMAND --help\" for a command's options.\n", out);
+	return out == stdout ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return help(stderr);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help"))
+		return help(stdout);
+	if (!strcmp(argv[1], "--version")) {
+		puts("redress 0.1.0");
+		return 0;
+	}
+	for (int i = 0; commands[i].name; i++)
+		if (!strcmp(commands[i].name, argv[1]))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "redress: unknown command \"%s\"\n\n", argv[1]);
+	return help(stderr);
+}

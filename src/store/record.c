@@ -1,0 +1,770 @@
+/*
+ * record.c - every change, through one transaction path.
+ */
+#include "store/record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/aggregate.h"
+#include "core/complaint.h"
+#include "core/person.h"
+#include "core/policy.h"
+#include "core/sreq.h"
+#include "util/buf.h"
+#include "util/clock.h"
+#include "util/json.h"
+
+#define POLICY_STREAM "policy:landlord"
+#define CALENDAR_STREAM "calendar:landlord"
+
+static json_t *parse(const char *text, struct rd_err *e)
+{
+	json_error_t je;
+	json_t *j = json_loads(text, 0, &je);
+
+	if (!j)
+		err_set(e, RD_EIO, "", NULL, "a stored record is not valid JSON: %s", je.text);
+	return j;
+}
+
+int rec_load(struct rec *r, const char *stream, json_t **state,
+	     struct rd_err *e)
+{
+	char *text;
+
+	*state = NULL;
+	if (r->st->ops->state_get(r->st, stream, &text, e))
+		return -1;
+	*state = parse(text, e);
+	free(text);
+	return *state ? 0 : -1;
+}
+
+static json_t *load_or_initial(struct rec *r, const char *stream,
+			       const char *kind, struct rd_err *e)
+{
+	json_t *st;
+	struct rd_err tmp;
+
+	if (rec_load(r, stream, &st, &tmp) == 0)
+		return st;
+	if (tmp.kind != RD_ENOTFOUND) {
+		if (e)
+			*e = tmp;
+		return NULL;
+	}
+	return agg_initial(kind);
+}
+
+calendar *rec_calendar(struct rec *r, enum cal_region region)
+{
+	return agg_calendar_build(r->calstate, region);
+}
+
+int rec_reload(struct rec *r, struct rd_err *e)
+{
+	enum cal_region region;
+
+	json_decref(r->policy);
+	json_decref(r->calstate);
+	cal_free(r->cal);
+	r->cal = NULL;
+	r->calstate = NULL;
+	r->policy = load_or_initial(r, POLICY_STREAM, "policy", e);
+	if (!r->policy)
+		return -1;
+	r->calstate = load_or_initial(r, CALENDAR_STREAM, "calendar", e);
+	if (!r->calstate)
+		return -1;
+	if (cal_region_parse(js_str0(r->policy, "region"), &region, NULL))
+		region = CAL_ENGLAND_WALES;
+	r->cal = rec_calendar(r, region);
+	if (!r->cal)
+		return err_set(e, RD_EIO, "", NULL, "out of memory building the calendar");
+	return 0;
+}
+
+int rec_open(struct rec *r, const char *where, int create, struct rd_err *e)
+{
+	memset(r, 0, sizeof(*r));
+	r->st = store_open(where, create, e);
+	if (!r->st)
+		return -1;
+	snprintf(r->actor, sizeof(r->actor), "system");
+	snprintf(r->role, sizeof(r->role), "admin");
+	r->today = clock_today();
+	if (rec_reload(r, e)) {
+		rec_close(r);
+		return -1;
+	}
+	return 0;
+}
+
+void rec_close(struct rec *r)
+{
+	json_decref(r->policy);
+	json_decref(r->calstate);
+	cal_free(r->cal);
+	store_close(r->st);
+	memset(r, 0, sizeof(*r));
+}
+
+int rec_as(struct rec *r, const char *name, struct rd_err *e)
+{
+	char stream[128];
+	json_t *u;
+
+	snprintf(stream, sizeof(stream), "user:%s", name);
+	if (rec_load(r, stream, &u, e))
+		return err_set(e, RD_ENOTFOUND, "as", NULL, "no user called \"%s\"", name);
+	snprintf(r->actor, sizeof(r->actor), "%s", name);
+	snprintf(r->role, sizeof(r->role), "%s", js_str0(u, "role"));
+	json_decref(u);
+	return 0;
+}
+
+/* ---- transactions --------------------------------------------------- */
+
+/* Inside a batch each action is a savepoint, so a refused action leaves
+ * nothing behind there either. */
+static int begin(struct rec *r, struct rd_err *e)
+{
+	return r->batch ? r->st->ops->savepoint(r->st, 0, e) : store_begin(r->st, e);
+}
+
+static int finish(struct rec *r, int rc, struct rd_err *e)
+{
+	if (r->batch) {
+		if (r->st->ops->savepoint(r->st, rc ? 2 : 1, rc ? NULL : e))
+			return -1;
+		return rc;
+	}
+	if (rc) {
+		store_rollback(r->st);
+		return rc;
+	}
+	return store_commit(r->st, e);
+}
+
+int rec_batch_begin(struct rec *r, struct rd_err *e)
+{
+	if (store_begin(r->st, e))
+		return -1;
+	r->batch = 1;
+	return 0;
+}
+
+int rec_batch_commit(struct rec *r, struct rd_err *e)
+{
+	r->batch = 0;
+	return store_commit(r->st, e);
+}
+
+/*
+ * Appends the event, folds it into "state" and saves the projection.
+ * Inside a transaction.
+ */
+static int record(struct rec *r, const char *stream, const char *type,
+		  date_t effective, const json_t *payload, json_t *state,
+		  struct rd_err *e)
+{
+	struct store_event ev;
+	char stamp[CLOCK_STAMPLEN], eff[DATE_STRLEN], kind[32];
+	char *text, *statetext;
+	int rc;
+
+	agg_kind(stream, kind, sizeof(kind));
+	text = js_dump(payload);
+	memset(&ev, 0, sizeof(ev));
+	ev.stream = stream;
+	ev.type = type;
+	ev.actor = r->actor;
+	ev.recorded_at = clock_stamp(stamp);
+	ev.effective_on = date_format(effective == DATE_NONE ? r->today : effective, eff);
+	ev.payload = text;
+	rc = store_append(r->st, &ev, e);
+	if (!rc) {
+		agg_apply(kind, state, type, payload);
+		statetext = js_dump(state);
+		rc = r->st->ops->state_put(r->st, stream, kind, ev.seq, ev.hash,
+					   statetext, e);
+		free(statetext);
+	}
+	free(text);
+	return rc;
+}
+
+/* Keeps the complaints index in step with a complaint's state. */
+static int index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
+{
+	struct store_complaint_row row;
+	const json_t *sj = cmp_stage(st, (int)js_int(st, "stage", 1));
+	const char *status = js_str0(st, "status");
+	const char *due = NULL;
+
+	if (!strcmp(status, "received") || !strcmp(status, "stage2_requested") ||
+	    !strcmp(status, "stage3_requested"))
+		due = js_str(sj, "acknowledge_by");
+	else if (!strcmp(status, "stage1") || !strcmp(status, "stage2") ||
+		 !strcmp(status, "stage3"))
+		due = js_str(sj, "respond_by");
+	memset(&row, 0, sizeof(row));
+	row.reference = js_str0(st, "reference");
+	row.status = status;
+	row.stage = (int)js_int(st, "stage", 1);
+	row.code_version = (int)js_int(st, "code_version", 2024);
+	row.received_on = js_str0(st, "received_on");
+	row.category = js_str0(st, "category");
+	row.channel = js_str0(st, "channel");
+	row.handler = js_str(st, "handler");
+	row.person_id = js_str(json_object_get(st, "complainant"), "person_id");
+	row.due_on = due;
+	row.open = cmp_is_open(st);
+	return r->st->ops->complaint_put(r->st, &row, e);
+}
+
+static int next_ref(struct rec *r, const char *prefix, int year, char *out,
+		    size_t n, struct rd_err *e)
+{
+	char counter[32];
+	int64_t v;
+
+	if (year)
+		snprintf(counter, sizeof(counter), "%s-%04d", prefix, year);
+	else
+		snprintf(counter, sizeof(counter), "%s", prefix);
+	if (r->st->ops->next_number(r->st, counter, &v, e))
+		return -1;
+	if (snprintf(out, n, "%s-%06lld", counter, (long long)v) >= (int)n)
+		return err_set(e, RD_EIO, "", NULL, "reference %s-%lld is too long", counter, (long long)v);
+	return 0;
+}
+
+/* ---- users ---------------------------------------------------------- */
+
+static int no_user(const char *stream, const char *state, void *ctx)
+{
+	(void)stream;
+	(void)state;
+	*(int *)ctx = 1;
+	return 1;
+}
+
+/* A handler must be a member of staff who handles complaints (once any
+ * users exist). */
+static int check_handler(struct rec *r, const char *name, struct rd_err *e)
+{
+	char stream[128];
+	json_t *u;
+	int any = 0;
+	const char *role;
+
+	if (!name)
+		return 0;
+	if (r->st->ops->states(r->st, "user", no_user, &any, e) < 0)
+		return -1;
+	if (!any)
+		return 0;
+	snprintf(stream, sizeof(stream), "user:%s", name);
+	if (rec_load(r, stream, &u, NULL))
+		return err_set(e, RD_EINVAL, "handler", NULL,
+			       "no user called \"%s\" to handle the complaint", name);
+	role = js_str0(u, "role");
+	if (!strcmp(role, "board")) {
+		json_decref(u);
+		return err_set(e, RD_EINVAL, "handler", NULL,
+			       "%s has the board role (read-only) and cannot handle complaints",
+			       name);
+	}
+	json_decref(u);
+	return 0;
+}
+
+int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e)
+{
+	char stream[128];
+	json_t *st = NULL, *payload = NULL;
+	int rc;
+
+	snprintf(stream, sizeof(stream), "user:%s", js_str0(in, "name"));
+	if (begin(r, e))
+		return -1;
+	rec_load(r, stream, &st, NULL);
+	rc = agg_user_decide(st, in, &payload, e);
+	if (!rc) {
+		json_decref(st);
+		st = json_object();
+		rc = record(r, stream, "user.added", r->today, payload, st, e);
+	}
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+/* ---- people --------------------------------------------------------- */
+
+static int new_person(struct rec *r, const json_t *in, char *id, size_t n,
+		      struct rd_err *e)
+{
+	char stream[64];
+	json_t *payload = NULL, *st;
+	const char *type;
+	date_t eff;
+	int rc;
+
+	if (next_ref(r, "P", 0, id, n, e))
+		return -1;
+	if (person_decide(NULL, "new", in, id, r->today, &payload, &type, &eff, e))
+		return -1;
+	snprintf(stream, sizeof(stream), "person:%s", id);
+	st = json_object();
+	rc = record(r, stream, type, eff, payload, st, e);
+	json_decref(st);
+	json_decref(payload);
+	return rc;
+}
+
+int rec_person(struct rec *r, const char *id, const char *action,
+	       const json_t *in, json_t **out, struct rd_err *e)
+{
+	char stream[64], newid[32];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	date_t eff;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	if (begin(r, e))
+		return -1;
+	if (!strcmp(action, "new")) {
+		rc = new_person(r, in, newid, sizeof(newid), e);
+		if (!rc && out) {
+			snprintf(stream, sizeof(stream), "person:%s", newid);
+			rc = rec_load(r, stream, out, e);
+		}
+		return finish(r, rc, e);
+	}
+	snprintf(stream, sizeof(stream), "person:%s", id);
+	if (rec_load(r, stream, &st, NULL)) {
+		rc = err_set(e, RD_ENOTFOUND, "person", NULL, "no person %s", id);
+		goto out;
+	}
+	rc = person_decide(st, action, in, id, r->today, &payload, &type, &eff, e);
+	if (!rc)
+		rc = record(r, stream, type, eff, payload, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
+			 json_t **out, struct rd_err *e)
+{
+	char stream[64];
+	json_t *st = NULL, *payload;
+	int rc;
+
+	*out = NULL;
+	if (!purpose || !*purpose)
+		return err_set(e, RD_EINVAL, "purpose", "5.10",
+			       "say why you need to see disclosed disabilities and vulnerabilities");
+	if (!strcmp(r->role, "board"))
+		return err_set(e, RD_EDENIED, "as", NULL,
+			       "the board role may not see special category data");
+	if (begin(r, e))
+		return -1;
+	snprintf(stream, sizeof(stream), "person:%s", id);
+	if (rec_load(r, stream, &st, NULL)) {
+		rc = err_set(e, RD_ENOTFOUND, "person", NULL, "no person %s", id);
+		return finish(r, rc, e);
+	}
+	payload = json_pack("{s:s, s:s}", "purpose", purpose, "role", r->role);
+	rc = record(r, stream, "person.special_category_read", r->today, payload, st, e);
+	json_decref(payload);
+	if (!rc)
+		*out = json_incref(st);
+	json_decref(st);
+	return finish(r, rc, e);
+}
+
+/* ---- complaints ----------------------------------------------------- */
+
+/* The complainant's person record: the one named, or a new one. */
+static int complainant_person(struct rec *r, json_t *in, struct rd_err *e)
+{
+	json_t *cp = json_object_get(in, "complainant"), *pin, *p;
+	const char *pid = js_str(cp, "person_id");
+	char id[32], stream[64];
+	static const char *const copy[] = { "name", "email", "phone", "address", NULL };
+
+	if (!json_is_object(cp))
+		return 0;	/* cmp_decide reports it */
+	if (pid) {
+		snprintf(stream, sizeof(stream), "person:%s", pid);
+		if (rec_load(r, stream, &p, NULL))
+			return err_set(e, RD_EINVAL, "complainant.person_id", NULL,
+				       "no person %s", pid);
+		for (int i = 0; copy[i]; i++)
+			if (!json_object_get(cp, copy[i]) && json_object_get(p, copy[i]))
+				json_object_set(cp, copy[i], json_object_get(p, copy[i]));
+		json_decref(p);
+		return 0;
+	}
+	if (!js_str(cp, "name"))
+		return 0;	/* cmp_decide reports it */
+	pin = json_object();
+	for (int i = 0; copy[i]; i++)
+		if (js_str(cp, copy[i]))
+			json_object_set(pin, copy[i], json_object_get(cp, copy[i]));
+	if (new_person(r, pin, id, sizeof(id), e)) {
+		json_decref(pin);
+		return err_in(e, "complainant");
+	}
+	json_decref(pin);
+	json_object_set_new(cp, "person_id", json_string(id));
+	return 0;
+}
+
+int rec_complaint(struct rec *r, const char *ref, const char *action,
+		  const json_t *in, json_t **out, struct rd_err *e)
+{
+	char stream[64], newref[32];
+	json_t *st = NULL, *payload = NULL, *input = NULL;
+	struct cmp_ctx ctx;
+	const char *type;
+	date_t eff;
+	int rc = -1;
+
+	if (out)
+		*out = NULL;
+	if (!json_is_object(in))
+		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
+	if (begin(r, e))
+		return -1;
+	input = json_deep_copy(in);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cal = r->cal;
+	ctx.policy = r->policy;
+	ctx.today = r->today;
+	ctx.actor = r->actor;
+	ctx.role = r->role;
+	if (!strcmp(action, "new")) {
+		date_t recv = js_date(input, "received_on");
+		int y, m, d;
+
+		date_to_ymd(recv == DATE_NONE ? r->today : recv, &y, &m, &d);
+		if (next_ref(r, "CMP", y, newref, sizeof(newref), e))
+			goto out;
+		ctx.reference = newref;
+		if (complainant_person(r, input, e))
+			goto out;
+		if (js_str(input, "linked_to")) {
+			json_t *other;
+
+			snprintf(stream, sizeof(stream), "complaint:%s", js_str(input, "linked_to"));
+			if (rec_load(r, stream, &other, NULL)) {
+				rc = err_set(e, RD_EINVAL, "linked_to", NULL,
+					     "no complaint %s to link to", js_str(input, "linked_to"));
+				goto out;
+			}
+			json_decref(other);
+		}
+		snprintf(stream, sizeof(stream), "complaint:%s", newref);
+		st = json_object();
+	} else {
+		snprintf(stream, sizeof(stream), "complaint:%s", ref ? ref : "");
+		if (rec_load(r, stream, &st, NULL)) {
+			rc = err_set(e, RD_ENOTFOUND, "reference", NULL,
+				     "no complaint %s", ref ? ref : "(none given)");
+			goto out;
+		}
+		if ((!strcmp(action, "acknowledge") || !strcmp(action, "assign")) &&
+		    check_handler(r, js_str(input, "handler"), e))
+			goto out;
+	}
+	rc = cmp_decide(!strcmp(action, "new") ? NULL : st, action, input, &ctx,
+			&payload, &type, &eff, e);
+	if (!rc)
+		rc = record(r, stream, type, eff, payload, st, e);
+	if (!rc)
+		rc = index_complaint(r, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	json_decref(input);
+	return finish(r, rc, e);
+}
+
+/* ---- service requests and feedback ---------------------------------- */
+
+int rec_service_request(struct rec *r, const char *ref, const char *action,
+			const json_t *in, json_t **out, struct rd_err *e)
+{
+	char stream[64], newref[32];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	date_t eff;
+	int rc = -1, y, m, d;
+
+	if (out)
+		*out = NULL;
+	if (begin(r, e))
+		return -1;
+	if (!strcmp(action, "new")) {
+		const char *pid = js_str(in, "person_id");
+
+		if (pid) {
+			json_t *p;
+
+			snprintf(stream, sizeof(stream), "person:%s", pid);
+			if (rec_load(r, stream, &p, NULL)) {
+				rc = err_set(e, RD_EINVAL, "person_id", NULL, "no person %s", pid);
+				goto out;
+			}
+			json_decref(p);
+		}
+		date_to_ymd(js_date(in, "received_on") == DATE_NONE ? r->today
+			    : js_date(in, "received_on"), &y, &m, &d);
+		if (next_ref(r, "SR", y, newref, sizeof(newref), e))
+			goto out;
+		ref = newref;
+		st = json_object();
+	} else {
+		snprintf(stream, sizeof(stream), "service_request:%s", ref ? ref : "");
+		if (rec_load(r, stream, &st, NULL)) {
+			rc = err_set(e, RD_ENOTFOUND, "reference", NULL,
+				     "no service request %s", ref ? ref : "");
+			goto out;
+		}
+	}
+	snprintf(stream, sizeof(stream), "service_request:%s", ref);
+	rc = sreq_decide(!strcmp(action, "new") ? NULL : st, action, in, ref,
+			 r->today, &payload, &type, &eff, e);
+	if (!rc)
+		rc = record(r, stream, type, eff, payload, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+int rec_feedback(struct rec *r, const json_t *in, json_t **out,
+		 struct rd_err *e)
+{
+	char stream[64], id[32];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	date_t eff;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	if (begin(r, e))
+		return -1;
+	rc = next_ref(r, "FB", 0, id, sizeof(id), e);
+	if (!rc)
+		rc = feedback_decide(in, id, r->today, &payload, &type, &eff, e);
+	if (!rc) {
+		snprintf(stream, sizeof(stream), "feedback:%s", id);
+		st = json_object();
+		rc = record(r, stream, type, eff, payload, st, e);
+	}
+	if (!rc && out)
+		*out = json_incref(st);
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+/* ---- policy and calendar -------------------------------------------- */
+
+static int record_singleton(struct rec *r, const char *stream, const char *type,
+			    json_t *payload, json_t *state, struct rd_err *e)
+{
+	int rc;
+
+	if (begin(r, e))
+		return -1;
+	rc = record(r, stream, type, r->today, payload, state, e);
+	rc = finish(r, rc, e);
+	if (!rc)
+		rc = rec_reload(r, e);
+	return rc;
+}
+
+int rec_policy_set(struct rec *r, const char *key, const char *value,
+		   struct rd_err *e)
+{
+	json_t *payload = policy_decide_set(r->policy, key, value, e);
+	int rc;
+
+	if (!payload)
+		return -1;
+	rc = record_singleton(r, POLICY_STREAM, "policy.set", payload, r->policy, e);
+	json_decref(payload);
+	return rc;
+}
+
+int rec_policy_exclusion(struct rec *r, const char *code, const char *text,
+			 int blanket, int remove, struct rd_err *e)
+{
+	json_t *payload = policy_decide_exclusion(r->policy, code, text, blanket,
+						  remove, e);
+	int rc;
+
+	if (!payload)
+		return -1;
+	rc = record_singleton(r, POLICY_STREAM, remove ? "policy.exclusion_removed"
+			      : "policy.exclusion_added", payload, r->policy, e);
+	json_decref(payload);
+	return rc;
+}
+
+int rec_calendar_closure(struct rec *r, const char *action, const json_t *in,
+			 struct rd_err *e)
+{
+	json_t *payload;
+	const char *type;
+	int rc;
+
+	if (agg_calendar_decide(r->calstate, action, in, &payload, &type, e))
+		return -1;
+	rc = record_singleton(r, CALENDAR_STREAM, type, payload, r->calstate, e);
+	json_decref(payload);
+	return rc;
+}
+
+int rec_calendar_import(struct rec *r, const char *text, size_t len,
+			const char *source, json_t **summary, struct rd_err *e)
+{
+	int rc = 0, any = 0;
+	json_t *sum = json_object();
+
+	*summary = NULL;
+	if (begin(r, e)) {
+		json_decref(sum);
+		return -1;
+	}
+	for (int reg = 0; reg < CAL_NREGIONS && !rc; reg++) {
+		struct cal_override *ov = NULL;
+		size_t nov = 0, added = 0;
+		int from = 0, to = 0;
+		json_t *list, *payload;
+
+		rc = cal_govuk_overrides(text, len, (enum cal_region)reg, &ov, &nov,
+					 &from, &to, e);
+		if (rc || !from) {
+			free(ov);
+			continue;
+		}
+		any = 1;
+		list = json_array();
+		for (size_t i = 0; i < nov; i++) {
+			char d[DATE_STRLEN];
+
+			added += ov[i].add != 0;
+			json_array_append_new(list, json_pack("{s:s, s:b, s:s}",
+				"date", date_format(ov[i].date, d), "add", ov[i].add,
+				"title", ov[i].title));
+		}
+		free(ov);
+		payload = json_pack("{s:s, s:i, s:i, s:s, s:o}",
+				    "region", cal_region_name((enum cal_region)reg),
+				    "years_from", from, "years_to", to,
+				    "source", source ? source : "", "overrides", list);
+		rc = record(r, CALENDAR_STREAM, "calendar.imported", r->today, payload,
+			    r->calstate, e);
+		json_object_set_new(sum, cal_region_name((enum cal_region)reg),
+				    json_pack("{s:i, s:i, s:I, s:I}", "years_from", from,
+					      "years_to", to, "added", (json_int_t)added,
+					      "removed", (json_int_t)(nov - added)));
+		json_decref(payload);
+	}
+	if (!rc && !any)
+		rc = err_set(e, RD_EINVAL, "", NULL,
+			     "the file has no england-and-wales, scotland or northern-ireland division");
+	rc = finish(r, rc, e);
+	if (!rc)
+		rc = rec_reload(r, e);
+	else
+		rec_reload(r, NULL);
+	if (rc) {
+		json_decref(sum);
+		return -1;
+	}
+	json_object_set_new(sum, "calendar_version", json_integer(js_int(r->calstate, "version", 0)));
+	*summary = sum;
+	return 0;
+}
+
+/* ---- replay --------------------------------------------------------- */
+
+struct replay {
+	json_t *state;
+	const char *kind;
+	char as_at[DATE_STRLEN];
+	int n;
+	struct rd_err *e;
+	int bad;
+};
+
+static int replay_one(const struct store_event *ev, void *ctx)
+{
+	struct replay *rp = ctx;
+	json_error_t je;
+	json_t *p;
+
+	if (rp->as_at[0] && strcmp(ev->effective_on, rp->as_at) > 0)
+		return 0;
+	p = json_loads(ev->payload, 0, &je);
+	if (!p) {
+		rp->bad = 1;
+		err_set(rp->e, RD_EIO, "", NULL, "event %lld of %s is not valid JSON",
+			(long long)ev->seq, ev->stream);
+		return 1;
+	}
+	agg_apply(rp->kind, rp->state, ev->type, p);
+	json_decref(p);
+	rp->n++;
+	return 0;
+}
+
+int rec_replay(struct rec *r, const char *stream, date_t as_at,
+	       json_t **state, struct rd_err *e)
+{
+	struct replay rp;
+	char kind[32];
+	int rc;
+
+	*state = NULL;
+	agg_kind(stream, kind, sizeof(kind));
+	memset(&rp, 0, sizeof(rp));
+	rp.kind = kind;
+	rp.state = agg_initial(kind);
+	rp.e = e;
+	if (as_at != DATE_NONE)
+		date_format(as_at, rp.as_at);
+	rc = r->st->ops->events(r->st, stream, replay_one, &rp, e);
+	if (rc || rp.bad) {
+		json_decref(rp.state);
+		return -1;
+	}
+	if (!rp.n) {
+		json_decref(rp.state);
+		return err_set(e, RD_ENOTFOUND, "as_at", NULL,
+			       as_at == DATE_NONE ? "%s has no events" :
+			       "%s did not exist yet on that date", stream);
+	}
+	*state = rp.state;
+	return 0;
+}

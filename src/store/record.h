@@ -1,0 +1,87 @@
+/*
+ * record.h - recording actions: the one path by which anything changes.
+ *
+ * A struct rec is an open landlord: its store, its policy, its working-day
+ * calendar, who is acting and what day it is.  Each rec_* action runs in
+ * one transaction: load the record's state, let core/ decide (which
+ * refuses a non-compliant action with the clause), append the event to
+ * the hash chain, fold it into the state and save the projections.  On
+ * any error nothing is stored.
+ */
+#ifndef REDRESS_STORE_RECORD_H
+#define REDRESS_STORE_RECORD_H
+
+#include <jansson.h>
+
+#include "core/calendar.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/err.h"
+
+struct rec {
+	store *st;
+	json_t *policy;		/* the policy's state */
+	json_t *calstate;	/* the calendar stream's state */
+	calendar *cal;		/* working days of the policy's region */
+	char actor[80];		/* "system" unless someone signed in */
+	char role[32];		/* the actor's role ("admin" for system) */
+	date_t today;
+	int batch;		/* non-zero: the caller holds one transaction */
+};
+
+/* Opens the landlord at "where" (see store_open).  "today" and the actor
+ * "system"/"admin" are set; rec_as() changes the actor. */
+int rec_open(struct rec *r, const char *where, int create, struct rd_err *e);
+void rec_close(struct rec *r);
+
+/* Act as user "name": RD_ENOTFOUND if there is no such user. */
+int rec_as(struct rec *r, const char *name, struct rd_err *e);
+
+/* Reloads the policy and calendar (after they changed). */
+int rec_reload(struct rec *r, struct rd_err *e);
+
+/* Builds a calendar for "region" from the stored calendar state; the
+ * caller frees it with cal_free(). */
+calendar *rec_calendar(struct rec *r, enum cal_region region);
+
+/* The current state of "stream" (new reference), or RD_ENOTFOUND. */
+int rec_load(struct rec *r, const char *stream, json_t **state,
+	     struct rd_err *e);
+
+/* The state of "stream" from its events with effective date on or before
+ * "as_at" (DATE_NONE: all events). */
+int rec_replay(struct rec *r, const char *stream, date_t as_at,
+	       json_t **state, struct rd_err *e);
+
+/* Runs a complaint action ("new" with ref NULL).  On success "*out" (if
+ * not NULL) is the new state (new reference). */
+int rec_complaint(struct rec *r, const char *ref, const char *action,
+		  const json_t *in, json_t **out, struct rd_err *e);
+int rec_person(struct rec *r, const char *id, const char *action,
+	       const json_t *in, json_t **out, struct rd_err *e);
+int rec_service_request(struct rec *r, const char *ref, const char *action,
+			const json_t *in, json_t **out, struct rd_err *e);
+int rec_feedback(struct rec *r, const json_t *in, json_t **out,
+		 struct rd_err *e);
+int rec_policy_set(struct rec *r, const char *key, const char *value,
+		   struct rd_err *e);
+int rec_policy_exclusion(struct rec *r, const char *code, const char *text,
+			 int blanket, int remove, struct rd_err *e);
+int rec_calendar_closure(struct rec *r, const char *action,
+			 const json_t *in, struct rd_err *e);
+/* Imports GOV.UK bank-holidays.json text; "*summary" (new reference)
+ * says per region how many dates were added and removed. */
+int rec_calendar_import(struct rec *r, const char *text, size_t len,
+			const char *source, json_t **summary, struct rd_err *e);
+int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
+
+/* Reads a person's special category data, recording the read as an
+ * event on the person ("purpose" is why). */
+int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
+			 json_t **out, struct rd_err *e);
+
+/* For callers that run many actions in one transaction (the demo). */
+int rec_batch_begin(struct rec *r, struct rd_err *e);
+int rec_batch_commit(struct rec *r, struct rd_err *e);
+
+#endif

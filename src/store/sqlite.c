@@ -1,0 +1,495 @@
+/*
+ * sqlite.c - the store on SQLite.
+ *
+ * Prepared statements only, kept for the life of the connection.  Every
+ * write transaction is BEGIN IMMEDIATE with a busy timeout, so concurrent
+ * writers queue instead of failing with "database is locked".
+ */
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/migrations.h"
+#include "util/buf.h"
+
+enum {
+	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_HEAD, Q_INSERT, Q_EVENTS_ALL,
+	Q_EVENTS_ONE, Q_STATE_GET, Q_STATE_PUT, Q_STATES, Q_HEADS,
+	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
+	Q_ROLLBACK_TO, NQ
+};
+
+static const char *const sql[NQ] = {
+	[Q_BEGIN] = "BEGIN IMMEDIATE",
+	[Q_COMMIT] = "COMMIT",
+	[Q_ROLLBACK] = "ROLLBACK",
+	[Q_HEAD] = "SELECT seq, head_hash FROM aggregates WHERE stream = ?1",
+	[Q_INSERT] = "INSERT INTO events (stream, seq, type, actor, recorded_at,"
+		     " effective_on, payload, prev_hash, hash)"
+		     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[Q_EVENTS_ALL] = "SELECT id, stream, seq, type, actor, recorded_at,"
+			 " effective_on, payload, prev_hash, hash FROM events"
+			 " ORDER BY stream, seq",
+	[Q_EVENTS_ONE] = "SELECT id, stream, seq, type, actor, recorded_at,"
+			 " effective_on, payload, prev_hash, hash FROM events"
+			 " WHERE stream = ?1 ORDER BY seq",
+	[Q_STATE_GET] = "SELECT state FROM aggregates WHERE stream = ?1",
+	[Q_STATE_PUT] = "INSERT INTO aggregates (stream, kind, seq, head_hash, state)"
+			" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (stream) DO UPDATE"
+			" SET seq = excluded.seq, head_hash = excluded.head_hash,"
+			" state = excluded.state",
+	[Q_STATES] = "SELECT stream, state FROM aggregates WHERE kind = ?1"
+		     " ORDER BY stream",
+	[Q_HEADS] = "SELECT stream, seq, head_hash FROM aggregates",
+	[Q_COMPLAINT_PUT] = "INSERT OR REPLACE INTO complaints (reference, status,"
+			    " stage, code_version, received_on, category, channel,"
+			    " handler, person_id, due_on, open)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[Q_NEXT_INSERT] = "INSERT INTO counters (name, value) VALUES (?1, 1)"
+			  " ON CONFLICT (name) DO UPDATE SET value = value + 1",
+	[Q_NEXT_GET] = "SELECT value FROM counters WHERE name = ?1",
+	[Q_SAVE] = "SAVEPOINT action",
+	[Q_RELEASE] = "RELEASE action",
+	[Q_ROLLBACK_TO] = "ROLLBACK TO action",
+};
+
+struct sqlite_store {
+	store base;
+	sqlite3 *db;
+	sqlite3_stmt *q[NQ];
+	int in_txn;
+};
+
+#define DB(s) (((struct sqlite_store *)(s))->db)
+
+static int db_err(sqlite3 *db, struct rd_err *e, const char *what)
+{
+	return err_set(e, RD_EIO, "", NULL, "database error while %s: %s", what,
+		       sqlite3_errmsg(db));
+}
+
+static sqlite3_stmt *stmt(store *s, int q)
+{
+	sqlite3_stmt *st = ((struct sqlite_store *)s)->q[q];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static int run(store *s, int q, struct rd_err *e, const char *what)
+{
+	sqlite3_stmt *st = stmt(s, q);
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(DB(s), e, what);
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v ? v : "";
+}
+
+static void sq_close(store *s)
+{
+	struct sqlite_store *ss = (struct sqlite_store *)s;
+
+	for (int i = 0; i < NQ; i++)
+		sqlite3_finalize(ss->q[i]);
+	sqlite3_close(ss->db);
+	free(ss);
+}
+
+static int sq_begin(store *s, struct rd_err *e)
+{
+	if (run(s, Q_BEGIN, e, "starting a transaction"))
+		return -1;
+	((struct sqlite_store *)s)->in_txn = 1;
+	return 0;
+}
+
+static int sq_commit(store *s, struct rd_err *e)
+{
+	if (run(s, Q_COMMIT, e, "committing")) {
+		run(s, Q_ROLLBACK, NULL, "rolling back");
+		((struct sqlite_store *)s)->in_txn = 0;
+		return -1;
+	}
+	((struct sqlite_store *)s)->in_txn = 0;
+	return 0;
+}
+
+static void sq_rollback(store *s)
+{
+	if (((struct sqlite_store *)s)->in_txn)
+		run(s, Q_ROLLBACK, NULL, "rolling back");
+	((struct sqlite_store *)s)->in_txn = 0;
+}
+
+static int sq_head(store *s, const char *stream, int64_t *seq,
+		   char hash[STORE_HASHLEN], struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_HEAD);
+	int rc;
+
+	bind_text(st, 1, stream);
+	rc = sqlite3_step(st);
+	*seq = 0;
+	hash[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		snprintf(hash, STORE_HASHLEN, "%s", col(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_err(DB(s), e, "reading a record's head");
+	return 0;
+}
+
+static int sq_insert_event(store *s, struct store_event *ev, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_INSERT);
+	int rc;
+
+	bind_text(st, 1, ev->stream);
+	sqlite3_bind_int64(st, 2, ev->seq);
+	bind_text(st, 3, ev->type);
+	bind_text(st, 4, ev->actor);
+	bind_text(st, 5, ev->recorded_at);
+	bind_text(st, 6, ev->effective_on);
+	bind_text(st, 7, ev->payload);
+	bind_text(st, 8, ev->prev_hash);
+	bind_text(st, 9, ev->hash);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "appending an event");
+	ev->id = sqlite3_last_insert_rowid(DB(s));
+	return 0;
+}
+
+static int sq_events(store *s, const char *stream, store_event_fn fn,
+		     void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	/* A walk may run while the caller uses the other statements, so it
+	 * gets a statement of its own. */
+	if (sqlite3_prepare_v2(DB(s), sql[stream ? Q_EVENTS_ONE : Q_EVENTS_ALL],
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "reading events");
+	if (stream)
+		bind_text(st, 1, stream);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_event ev;
+
+		ev.id = sqlite3_column_int64(st, 0);
+		ev.stream = col(st, 1);
+		ev.seq = sqlite3_column_int64(st, 2);
+		ev.type = col(st, 3);
+		ev.actor = col(st, 4);
+		ev.recorded_at = col(st, 5);
+		ev.effective_on = col(st, 6);
+		ev.payload = col(st, 7);
+		snprintf(ev.prev_hash, sizeof(ev.prev_hash), "%s", col(st, 8));
+		snprintf(ev.hash, sizeof(ev.hash), "%s", col(st, 9));
+		stop = fn(&ev, ctx);
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		db_err(DB(s), e, "reading events");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return stop;
+}
+
+static int sq_state_get(store *s, const char *stream, char **json,
+			struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_STATE_GET);
+	int rc;
+
+	*json = NULL;
+	bind_text(st, 1, stream);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*json = xstrdup(col(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, RD_ENOTFOUND, "", NULL, "%s not found", stream);
+	if (rc != SQLITE_ROW)
+		return db_err(DB(s), e, "reading a record");
+	return 0;
+}
+
+static int sq_state_put(store *s, const char *stream, const char *kind,
+			int64_t seq, const char *hash, const char *json,
+			struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_STATE_PUT);
+	int rc;
+
+	bind_text(st, 1, stream);
+	bind_text(st, 2, kind);
+	sqlite3_bind_int64(st, 3, seq);
+	bind_text(st, 4, hash);
+	bind_text(st, 5, json);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "saving a record");
+	return 0;
+}
+
+static int walk_states(store *s, sqlite3_stmt *st, store_state_fn fn,
+		       void *ctx, struct rd_err *e)
+{
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col(st, 0), col(st, 1), ctx);
+	if (!stop && rc != SQLITE_DONE) {
+		db_err(DB(s), e, "listing records");
+		stop = -1;
+	}
+	sqlite3_finalize(st);
+	return stop;
+}
+
+static int sq_states(store *s, const char *kind, store_state_fn fn,
+		     void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(DB(s), sql[Q_STATES], -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "listing records");
+	bind_text(st, 1, kind);
+	return walk_states(s, st, fn, ctx, e);
+}
+
+static int sq_heads(store *s, store_head_fn fn, void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(DB(s), sql[Q_HEADS], -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "reading heads");
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col(st, 0), sqlite3_column_int64(st, 1), col(st, 2), ctx);
+	if (!stop && rc != SQLITE_DONE) {
+		db_err(DB(s), e, "reading heads");
+		stop = -1;
+	}
+	sqlite3_finalize(st);
+	return stop;
+}
+
+static int sq_complaint_put(store *s, const struct store_complaint_row *r,
+			    struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_COMPLAINT_PUT);
+	int rc;
+
+	bind_text(st, 1, r->reference);
+	bind_text(st, 2, r->status);
+	sqlite3_bind_int(st, 3, r->stage);
+	sqlite3_bind_int(st, 4, r->code_version);
+	bind_text(st, 5, r->received_on);
+	bind_text(st, 6, r->category);
+	bind_text(st, 7, r->channel);
+	bind_text(st, 8, r->handler);
+	bind_text(st, 9, r->person_id);
+	bind_text(st, 10, r->due_on);
+	sqlite3_bind_int(st, 11, r->open);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "indexing a complaint");
+	return 0;
+}
+
+/*
+ * The list query is built from fixed fragments; every value is a bound
+ * parameter.
+ */
+static int sq_complaint_list(store *s, const struct store_filter *f,
+			     store_state_fn fn, void *ctx, struct rd_err *e)
+{
+	struct buf q = BUF_INIT;
+	const char *vals[16];
+	int n = 0, i;
+	sqlite3_stmt *st;
+
+	buf_puts(&q, "SELECT a.stream, a.state FROM complaints c JOIN aggregates a"
+		 " ON a.stream = 'complaint:' || c.reference WHERE 1");
+#define WHERE(cond, v) if (v) { buf_printf(&q, " AND " cond, n + 1); vals[n++] = (v); }
+	WHERE("c.status = ?%d", f->status);
+	WHERE("c.handler = ?%d", f->handler);
+	WHERE("c.category = ?%d", f->category);
+	WHERE("c.person_id = ?%d", f->person_id);
+	WHERE("c.open = 1 AND c.due_on <= ?%d", f->due_before);
+	WHERE("c.open = 1 AND c.due_on < ?%d", f->overdue_on);
+	WHERE("c.received_on >= ?%d", f->received_from);
+	WHERE("c.received_on <= ?%d", f->received_to);
+#undef WHERE
+	if (f->stage)
+		buf_printf(&q, " AND c.stage = %d", f->stage);
+	buf_puts(&q, " ORDER BY c.received_on, c.reference");
+	if (f->limit > 0)
+		buf_printf(&q, " LIMIT %d OFFSET %d", f->limit, f->offset > 0 ? f->offset : 0);
+	if (sqlite3_prepare_v2(DB(s), buf_str(&q), -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&q);
+		return db_err(DB(s), e, "listing complaints");
+	}
+	buf_free(&q);
+	for (i = 0; i < n; i++)
+		bind_text(st, i + 1, vals[i]);
+	return walk_states(s, st, fn, ctx, e);
+}
+
+static int sq_next_number(store *s, const char *counter, int64_t *out,
+			  struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = stmt(s, Q_NEXT_INSERT);
+	bind_text(st, 1, counter);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "numbering");
+	st = stmt(s, Q_NEXT_GET);
+	bind_text(st, 1, counter);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_err(DB(s), e, "numbering");
+	return 0;
+}
+
+static int sq_savepoint(store *s, int op, struct rd_err *e)
+{
+	if (op == 0)
+		return run(s, Q_SAVE, e, "opening a savepoint");
+	if (op == 2 && run(s, Q_ROLLBACK_TO, e, "rolling back to a savepoint"))
+		return -1;
+	return run(s, Q_RELEASE, e, "releasing a savepoint");
+}
+
+static const struct store_ops sqlite_ops = {
+	.name = "sqlite",
+	.close = sq_close,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.head = sq_head,
+	.insert_event = sq_insert_event,
+	.events = sq_events,
+	.state_get = sq_state_get,
+	.state_put = sq_state_put,
+	.states = sq_states,
+	.heads = sq_heads,
+	.complaint_put = sq_complaint_put,
+	.complaint_list = sq_complaint_list,
+	.next_number = sq_next_number,
+	.savepoint = sq_savepoint,
+};
+
+static int migrate(sqlite3 *db, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int have = 0;
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			 "version INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return db_err(db, e, "preparing migrations");
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(version), 0) FROM schema_migrations",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_err(db, e, "reading migrations");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (int i = 0; i < store_nmigrations; i++) {
+		const struct store_migration *m = &store_migrations[i];
+		char rec[200];
+
+		if (m->version <= have)
+			continue;
+		snprintf(rec, sizeof(rec),
+			 "INSERT INTO schema_migrations VALUES (%d, '%s')",
+			 m->version, m->name);
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, m->sql, NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, rec, NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+			err_set(e, RD_EIO, "", NULL, "migration %s failed: %s",
+				m->name, msg ? msg : sqlite3_errmsg(db));
+			sqlite3_free(msg);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+store *store_sqlite_open(const char *path, int create, struct rd_err *e)
+{
+	struct sqlite_store *ss;
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+
+	if (!create && access(path, F_OK) != 0) {
+		err_set(e, RD_ENOTFOUND, "db", NULL,
+			"no database at %s: create one with \"redress init\" or \"redress demo\"",
+			path);
+		return NULL;
+	}
+	ss = xcalloc(1, sizeof(*ss));
+	ss->base.ops = &sqlite_ops;
+	if (sqlite3_open_v2(path, &ss->db, flags, NULL) != SQLITE_OK) {
+		err_set(e, RD_EIO, "db", NULL, "cannot open %s: %s", path,
+			ss->db ? sqlite3_errmsg(ss->db) : "out of memory");
+		sqlite3_close(ss->db);
+		free(ss);
+		return NULL;
+	}
+	sqlite3_busy_timeout(ss->db, 10000);
+	if (sqlite3_exec(ss->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		db_err(ss->db, e, "opening");
+		goto fail;
+	}
+	if (migrate(ss->db, e))
+		goto fail;
+	for (int i = 0; i < NQ; i++) {
+		if (sqlite3_prepare_v2(ss->db, sql[i], -1, &ss->q[i], NULL) != SQLITE_OK) {
+			db_err(ss->db, e, "preparing statements");
+			goto fail;
+		}
+	}
+	return &ss->base;
+fail:
+	sq_close(&ss->base);
+	return NULL;
+}

@@ -1,0 +1,131 @@
+/*
+ * store.h - where Redress keeps its records.
+ *
+ * One interface, a struct of function pointers, with a backend behind it
+ * (SQLite now; PostgreSQL joins behind the same interface).  The store
+ * keeps the event log and the projections of current state; it knows
+ * nothing of what events mean (core/ does).
+ *
+ * Writes happen inside store_begin()/store_commit(): a write transaction
+ * that takes the write lock at once (SQLite's BEGIN IMMEDIATE) so that two
+ * writers never both read a stream's head and append after it.
+ */
+#ifndef REDRESS_STORE_STORE_H
+#define REDRESS_STORE_STORE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "util/date.h"
+#include "util/err.h"
+
+#define STORE_HASHLEN 65	/* SHA-256 in hex, and the NUL */
+
+struct store_event {
+	int64_t id;
+	const char *stream;		/* "complaint:CMP-2026-000001" */
+	int64_t seq;			/* 1, 2, ... within the stream */
+	const char *type;		/* "complaint.acknowledged" */
+	const char *actor;		/* who did it */
+	const char *recorded_at;	/* "2026-11-23T10:15:00Z" */
+	const char *effective_on;	/* "2026-11-23": the business date */
+	const char *payload;		/* compact JSON text */
+	char prev_hash[STORE_HASHLEN];
+	char hash[STORE_HASHLEN];
+};
+
+/* The columns that complaint lists filter by. */
+struct store_complaint_row {
+	const char *reference, *status, *received_on, *category, *channel;
+	const char *handler, *person_id, *due_on;	/* may be NULL */
+	int stage, code_version, open;
+};
+
+struct store_filter {
+	const char *status, *handler, *category, *person_id;
+	int stage;		/* 0 = any */
+	const char *due_before;	/* open cases due on or before */
+	const char *overdue_on;	/* open cases due before this date */
+	const char *received_from, *received_to;
+	int limit, offset;	/* 0 = no limit */
+};
+
+typedef struct store store;
+
+/* Called for each event; a non-zero return stops the walk and is passed
+ * back. */
+typedef int (*store_event_fn)(const struct store_event *ev, void *ctx);
+/* Called for each projection row: stream name and state JSON text. */
+typedef int (*store_state_fn)(const char *stream, const char *state,
+			      void *ctx);
+/* Called for each stream head: name, kind, seq and hash. */
+typedef int (*store_head_fn)(const char *stream, int64_t seq,
+			     const char *hash, void *ctx);
+
+struct store_ops {
+	const char *name;
+	void (*close)(store *s);
+	int (*begin)(store *s, struct rd_err *e);
+	int (*commit)(store *s, struct rd_err *e);
+	void (*rollback)(store *s);
+	/* The stream's last seq and hash (0 and "" for a new stream). */
+	int (*head)(store *s, const char *stream, int64_t *seq,
+		    char hash[STORE_HASHLEN], struct rd_err *e);
+	int (*insert_event)(store *s, struct store_event *ev, struct rd_err *e);
+	/* Events of "stream" (NULL: every stream) in stream, seq order. */
+	int (*events)(store *s, const char *stream, store_event_fn fn,
+		      void *ctx, struct rd_err *e);
+	/* The state of "stream": RD_ENOTFOUND if none. */
+	int (*state_get)(store *s, const char *stream, char **json,
+			 struct rd_err *e);
+	int (*state_put)(store *s, const char *stream, const char *kind,
+			 int64_t seq, const char *hash, const char *json,
+			 struct rd_err *e);
+	int (*states)(store *s, const char *kind, store_state_fn fn,
+		      void *ctx, struct rd_err *e);
+	int (*heads)(store *s, store_head_fn fn, void *ctx, struct rd_err *e);
+	int (*complaint_put)(store *s, const struct store_complaint_row *r,
+			     struct rd_err *e);
+	int (*complaint_list)(store *s, const struct store_filter *f,
+			      store_state_fn fn, void *ctx, struct rd_err *e);
+	int (*next_number)(store *s, const char *counter, int64_t *out,
+			   struct rd_err *e);
+	/* Nested transactions: 0 opens a savepoint, 1 releases it, 2 rolls
+	 * back to it (and releases it). */
+	int (*savepoint)(store *s, int op, struct rd_err *e);
+};
+
+struct store {
+	const struct store_ops *ops;
+};
+
+/*
+ * Opens "where": "sqlite:PATH", "pg:URL" (postgres:// and postgresql://
+ * also work) or a plain path (SQLite).  "create" non-zero creates a new
+ * database; otherwise a database that does not exist is an error.  Runs
+ * any migrations not yet applied.
+ */
+store *store_open(const char *where, int create, struct rd_err *e);
+void store_close(store *s);
+
+int store_begin(store *s, struct rd_err *e);
+int store_commit(store *s, struct rd_err *e);
+void store_rollback(store *s);
+
+/*
+ * Appends one event to "ev->stream", after its head: fills ev->seq,
+ * ev->prev_hash, ev->hash and ev->id.  Inside a transaction.
+ */
+int store_append(store *s, struct store_event *ev, struct rd_err *e);
+
+/* The chain hash of an event: SHA-256 over prev_hash and the event's
+ * fields, in hex. */
+void store_event_hash(const struct store_event *ev, char out[STORE_HASHLEN]);
+
+/* Checks every stream's hash chain against the events and the heads;
+ * prints each problem found to "report" (one line each) and returns how
+ * many there were, or -1 on a database error. */
+int store_verify(store *s, FILE *report, int64_t *nevents, int64_t *nstreams,
+		 struct rd_err *e);
+
+#endif
