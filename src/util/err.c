@@ -27,6 +27,12 @@ int err_set(struct rd_err *e, enum rd_err_kind kind, const char *field,
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
+	/* Every refusal that rests on the Code names its clause. */
+	if (clause && *clause && !strstr(e->msg, clause)) {
+		size_t n = strlen(e->msg);
+
+		snprintf(e->msg + n, sizeof(e->msg) - n, " (Code %s)", clause);
+	}
 	return -1;
 }
 

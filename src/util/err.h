@@ -29,7 +29,8 @@ struct rd_err {
 };
 
 /* Fill "e" (if not NULL) and return -1, so callers can write
- * "return err_set(e, RD_EINVAL, "received_on", NULL, "...", ...);". */
+ * "return err_set(e, RD_EINVAL, "received_on", NULL, "...", ...);".
+ * A message that does not yet name "clause" gets " (Code CLAUSE)". */
 int err_set(struct rd_err *e, enum rd_err_kind kind, const char *field,
 	    const char *clause, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

@@ -85,13 +85,15 @@ int js_need_str(const json_t *o, const char *key, int required,
 			return err_set(e, RD_EINVAL, key, clause,
 				       "%s contains a control character", key);
 	}
-	if (required) {
+	{
 		size_t i = 0;
 
 		while (i < n && strchr(" \t\r\n", s[i]))
 			i++;
+		/* Blank text is no text: an error when required, absent
+		 * otherwise. */
 		if (i == n)
-			return missing(key, clause, e);
+			return required ? missing(key, clause, e) : 0;
 	}
 	*out = s;
 	return 0;

@@ -27,8 +27,8 @@ int js_true(const json_t *o, const char *key);
 
 /*
  * Validating getters: "required" non-zero makes an absent (or null) field
- * an error whose message names "field" and "clause".  A present value of
- * the wrong type, or a string that is empty (when required), longer than
+ * an error whose message names "field" and "clause".  Blank text counts
+ * as absent.  A present value of the wrong type, or a string longer than
  * JS_TEXT_MAX, or contains control characters other than newline and tab,
  * is always an error.
  */

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Runs every test: the cmocka unit tests (normal and ASan+UBSan builds)
+# and the command-line tests against the real binary on temporary
+# databases.  Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+failed_suites=""
+
+unit() {
+	bin=$1
+	out=$("$bin" 2>&1)
+	rc=$?
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1	# crashed, or a sanitizer stopped it
+	fi
+	if [ "$f" -ne 0 ]; then
+		printf '%s\n' "$out" | grep -v '^\[ *\(RUN\|OK\) *\]' | tail -40
+		failed_suites="$failed_suites $bin"
+	fi
+	printf '%-44s %4d passed, %d failed\n' "$bin" "$p" "$f"
+	echo "$p $f" >> "$results"
+}
+
+for b in $(find build/tests build-san/tests -type f -name 'test_*' 2>/dev/null | sort); do
+	unit "$b"
+done
+
+for t in tests/cli/test_*.sh; do
+	[ -f "$t" ] || continue
+	out=$(REDRESS="$PWD/redress" RESULTS="$results" sh "$t" 2>&1)
+	rc=$?
+	printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
+	if [ "$rc" -ne 0 ]; then
+		failed_suites="$failed_suites $t"
+		if ! printf '%s\n' "$out" | grep -q '^cli/'; then
+			printf '%s\n' "$out" | tail -20
+			echo "0 1" >> "$results"
+		fi
+	fi
+done
+
+total_p=$(awk '{s += $1} END {print s + 0}' "$results")
+total_f=$(awk '{s += $2} END {print s + 0}' "$results")
+[ -n "$failed_suites" ] && echo "failing:$failed_suites"
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ] && [ -z "$failed_suites" ]
