@@ -11,8 +11,8 @@ CC      ?= cc
 PKGS    := sqlite3 jansson libsodium
 PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+OPT     ?= -O2 -g
+CFLAGS  := $(OPT) -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Isrc $(PKGCFG)
 LDLIBS  += $(PKGLIBS) -lm
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -60,7 +60,7 @@ $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libredress.a
 
 $(B)/bench/%: bench/%.c $(B)/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -O2 -o $@ $< $(B)/libredress.a $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libredress.a $(LDLIBS)
 
 unit: $(UNIT_BIN)
 
@@ -73,7 +73,7 @@ run: setup
 
 test: setup
 	$(MAKE) redress unit
-	$(MAKE) B=build-san CFLAGS="$(SANFLAGS)" unit build-san/redress
+	$(MAKE) B=build-san OPT="$(SANFLAGS)" unit build-san/redress
 	sh tests/run.sh
 
 bench: redress $(BENCH_BIN)

@@ -225,6 +225,22 @@ static int index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
 	return r->st->ops->complaint_put(r->st, &row, e);
 }
 
+/* The actions that can change a listed column (status, stage, handler,
+ * due date); the others leave the index as it was. */
+static int moves_index(const char *action)
+{
+	static const char *const quiet[] = {
+		"note", "correspondence", "link", "action", "remedy",
+		"complete-action", "complete-remedy", "add-issue",
+		"agree-updates", NULL
+	};
+
+	for (int i = 0; quiet[i]; i++)
+		if (!strcmp(quiet[i], action))
+			return 0;
+	return 1;
+}
+
 static int next_ref(struct rec *r, const char *prefix, int year, char *out,
 		    size_t n, struct rd_err *e)
 {
@@ -492,7 +508,7 @@ int rec_complaint(struct rec *r, const char *ref, const char *action,
 			&payload, &type, &eff, e);
 	if (!rc)
 		rc = record(r, stream, type, eff, payload, st, e);
-	if (!rc)
+	if (!rc && moves_index(action))
 		rc = index_complaint(r, st, e);
 	if (!rc && out)
 		*out = json_incref(st);

@@ -44,10 +44,14 @@ static const char *const sql[NQ] = {
 	[Q_STATES] = "SELECT stream, state FROM aggregates WHERE kind = ?1"
 		     " ORDER BY stream",
 	[Q_HEADS] = "SELECT stream, seq, head_hash FROM aggregates",
-	[Q_COMPLAINT_PUT] = "INSERT OR REPLACE INTO complaints (reference, status,"
+	[Q_COMPLAINT_PUT] = "INSERT INTO complaints (reference, status,"
 			    " stage, code_version, received_on, category, channel,"
 			    " handler, person_id, due_on, open)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+			    " ON CONFLICT (reference) DO UPDATE SET status = excluded.status,"
+			    " stage = excluded.stage, handler = excluded.handler,"
+			    " person_id = excluded.person_id, due_on = excluded.due_on,"
+			    " open = excluded.open",
 	[Q_NEXT_INSERT] = "INSERT INTO counters (name, value) VALUES (?1, 1)"
 			  " ON CONFLICT (name) DO UPDATE SET value = value + 1",
 	[Q_NEXT_GET] = "SELECT value FROM counters WHERE name = ?1",
