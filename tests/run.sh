@@ -32,18 +32,23 @@ for b in $(find build/tests build-san/tests -type f -name 'test_*' 2>/dev/null |
 	unit "$b"
 done
 
-for t in tests/cli/test_*.sh; do
-	[ -f "$t" ] || continue
-	out=$(REDRESS="$PWD/redress" RESULTS="$results" sh "$t" 2>&1)
-	rc=$?
-	printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
-	if [ "$rc" -ne 0 ]; then
-		failed_suites="$failed_suites $t"
-		if ! printf '%s\n' "$out" | grep -q '^cli/'; then
-			printf '%s\n' "$out" | tail -20
-			echo "0 1" >> "$results"
+for bin in redress build-san/redress; do
+	[ -x "$bin" ] || continue
+	label=""
+	[ "$bin" = redress ] || label=asan
+	for t in tests/cli/test_*.sh; do
+		[ -f "$t" ] || continue
+		out=$(REDRESS="$PWD/$bin" LABEL="$label" RESULTS="$results" sh "$t" 2>&1)
+		rc=$?
+		printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
+		if [ "$rc" -ne 0 ]; then
+			failed_suites="$failed_suites $t${label:+($label)}"
+			if ! printf '%s\n' "$out" | grep -q '^cli/'; then
+				printf '%s\n' "$out" | tail -20
+				echo "0 1" >> "$results"
+			fi
 		fi
-	fi
+	done
 done
 
 total_p=$(awk '{s += $1} END {print s + 0}' "$results")

@@ -89,7 +89,7 @@ expect_json() {
 }
 
 finish() {
-	echo "cli/$name: $pass passed, $fail failed"
+	echo "cli/$name${LABEL:+ ($LABEL)}: $pass passed, $fail failed"
 	[ -n "${RESULTS:-}" ] && echo "$pass $fail" >> "$RESULTS"
 	[ "$fail" -eq 0 ]
 }
