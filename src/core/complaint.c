@@ -207,7 +207,7 @@ static int check_party(const json_t *p, const char *where, int need_contact,
 		return err_in(e, where);
 	}
 	if (need_contact && !js_str(p, "email") && !js_str(p, "phone") &&
-	    !js_str(p, "address") && !js_str(p, "person_id"))
+	    !js_str(p, "address"))
 		return err_set(e, RD_EINVAL, where, NULL,
 			       "%s needs a way to reply: email, phone or address",
 			       where);

@@ -432,7 +432,8 @@ static int complainant_person(struct rec *r, json_t *in, struct rd_err *e)
 		json_decref(p);
 		return 0;
 	}
-	if (!js_str(cp, "name"))
+	if (!js_str(cp, "name") || (!js_str(cp, "email") && !js_str(cp, "phone") &&
+				    !js_str(cp, "address")))
 		return 0;	/* cmp_decide reports it */
 	pin = json_object();
 	for (int i = 0; copy[i]; i++)

@@ -123,6 +123,15 @@ unchanged "closure bad date" "real date" r calendar closure add 2026-02-30
 unchanged "closure remove unknown" "not a closure day" r calendar closure remove 2026-12-30
 expect_out "closure remove" "closure day 2026-12-29 removed" r calendar closure remove 2026-12-29
 expect_out "closure gone" 2026-12-29 r workdays add 2026-12-24 1
+# a closure day inside a deadline already given does not move it either
+expect_ok "closure in the window" r calendar closure add 2026-12-03 --reason "Staff training day"
+expect_json "respond_by kept after closure" deadlines.respond_by 2026-12-07 \
+	r complaint show CMP-2026-000001 --json
+expect_json "respond_by kept after closure (2)" deadlines.respond_by 2026-12-08 \
+	r complaint show CMP-2026-000002 --json
+# Mon 30 Nov + 3: 1 Dec, (2 invented holiday), (3 closed), 4, 7 -> Mon 7 Dec
+expect_out "closure and import together" 2026-12-07 r workdays add 2026-11-30 3
+expect_ok "closure in the window removed" r calendar closure remove 2026-12-03
 
 # --- bad imports leave the database unchanged ---------------------------------------
 printf '{"england-and-wales": {"division": "england-and-wales", "events": [' >"$T/trunc.json"
@@ -139,5 +148,35 @@ unchanged "no known division" "no england-and-wales, scotland or northern-irelan
 	r calendar import "$T/nodiv.json"
 expect_out "still the imported calendar" 2027-06-16 r workdays add 2027-06-14 1
 unchanged "import without a file" "usage" r calendar import
+
+# --- importing GOV.UK's file again puts the rules back -------------------------------
+# the 2026-2027 file without the invented days and with 31 May 2027: exactly
+# the built-in rules, so every earlier override for those years must go
+grep -v Invented "$T/bank-holidays.json" |
+	sed 's/^\({"title": "Early May bank holiday", "date": "2027-05-03".*\)$/\1\
+{"title": "Spring bank holiday", "date": "2027-05-31", "notes": "", "bunting": true},/' \
+	>"$T/official.json"
+expect_out "official file has 16 events" 16 python3 -c 'import json,sys
+print(len(json.load(open(sys.argv[1]))["england-and-wales"]["events"]))' "$T/official.json"
+v2=$(r calendar show --json | json_field calendar_version)
+expect_out "re-import" "england-and-wales 2026-2027: 0 added, 0 removed
+calendar version $((v2 + 1))" r calendar import "$T/official.json"
+expect_out "15 Jun 2027 working again" 2027-06-15 r workdays add 2027-06-14 1
+expect_out "31 May 2027 holiday again" 2027-06-01 r workdays add 2027-05-28 1
+expect_out "2 Dec 2026 working again" 2026-12-02 r workdays add 2026-12-01 1
+expect_json "deadline given before still kept" deadlines.respond_by 2026-12-08 \
+	r complaint show CMP-2026-000002 --json
+
+# --- odd options -----------------------------------------------------------------------
+expect_fail "show --year out of range" "--year must be from 1978 to 2199" \
+	r calendar show --year 1977
+# BUG: --year is declared a whole number (O_INT) but, having no JSON path, is
+# never checked: atoi() takes "2026abc" as 2026 and the command succeeds.
+#expect_fail "show --year with junk" '2026abc' r calendar show --year 2026abc
+# BUG: the calendar is the administrator's (design.md, "Who uses it"), but a
+# handler can import bank holidays and add closure days.
+expect_ok "handler user" r user add hal --role handler
+#unchanged "handler may not import" "role" r calendar import "$T/bank-holidays.json" --as hal
+#unchanged "handler may not add closures" "role" r calendar closure add 2027-01-05 --as hal
 
 finish
