@@ -97,7 +97,9 @@ struct demo {
 	char officers[4][32];
 	int nofficers;
 	struct { int complaints, stage2, refused, extended, people, sreqs,
-		 withdrawn, closed, late, adjustments, restrictions; } n;
+		 withdrawn, closed, late, adjustments, restrictions, repeat; } n;
+	char recent[256][32];	/* earlier complainants, some complain again */
+	int nrecent;
 	struct rd_err e;
 };
 
@@ -418,8 +420,16 @@ static int complaint(struct demo *d, date_t received)
 	for (int i = 0; i < 12; i++)
 		if (!strcmp(categories[i], cat))
 			ci = i;
-	if (make_person(d, received, pid, sizeof(pid)))
-		return -1;
+	if (d->nrecent > 50 && rng_chance(&d->rng, 0.12)) {
+		int k = (int)rng_below(&d->rng, (uint32_t)(d->nrecent < 256 ? d->nrecent : 256));
+
+		snprintf(pid, sizeof(pid), "%s", d->recent[k]);
+		d->n.repeat++;
+	} else {
+		if (make_person(d, received, pid, sizeof(pid)))
+			return -1;
+		snprintf(d->recent[d->nrecent++ % 256], sizeof(d->recent[0]), "%s", pid);
+	}
 	fmt(received, day);
 	fmt(received - 7 - (date_t)rng_below(&d->rng, 60), issue);
 	snprintf(text, sizeof(text), summaries[ci], PICK(rooms), "the spring");
@@ -744,8 +754,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	printf("  %d complaints (%d escalated to stage 2, %d not accepted, %d withdrawn, %d extended, %d closed)\n",
 	       d.n.complaints, d.n.stage2, d.n.refused, d.n.withdrawn, d.n.extended, d.n.closed);
-	printf("  %d people (%d with reasonable adjustments, %d with contact restrictions), %d service requests\n",
-	       d.n.people, d.n.adjustments, d.n.restrictions, d.n.sreqs);
+	printf("  %d people (%d with reasonable adjustments, %d with contact restrictions), %d repeat complaints, %d service requests\n",
+	       d.n.people, d.n.adjustments, d.n.restrictions, d.n.repeat, d.n.sreqs);
 	printf("  staff: %d handlers, olu.officer and sam.officer (complaints officers), rhian.lead, board.mrc, admin\n",
 	       d.nhandlers);
 	printf("  built in %.2f s\n", (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);

@@ -194,4 +194,14 @@ unchanged "review an ended restriction" "restriction 1 has ended" \
 expect_out "list" "P-000001   Carol Ng
 1 people" r person list
 
+# BUG: the board role is read-only (the program says so when it refuses a
+# board member as handler), but it can record disclosures and restrictions.
+#unchanged "board may not disclose" "role" r person disclose P-000001 --kind vulnerability \
+#	--detail "Lives alone" --review-on 2027-06-01 --as bob
+#unchanged "board may not restrict" "role" r person restrict P-000001 --restriction "Letters only" \
+#	--reason r --evidence e --proportionality p --equality-considered --review-on 2027-06-01 --as bob
+expect_out "handler may record an adjustment" "P-000001 updated" r person adjust P-000001 \
+	--description "Interpreter for meetings" --review-on 2027-05-01 --as hana
+expect_json "adjustment 2 agreed today" adjustments.1.agreed_on 2026-11-23 r person show P-000001 --json
+
 finish

@@ -87,6 +87,13 @@ wd -3 count 2026-12-31 2026-12-24
 # 7 weekday holidays 3 Apr, 6 Apr, 4 May, 25 May, 31 Aug, 25 Dec, 28 Dec -> 253
 wd 253 count 2026-01-01 2026-12-31
 
+# --- leap years ----------------------------------------------------------------------
+# Thu 29 Feb 2024 -> Fri 1 Mar; 2000 was a leap year (Tue 29 Feb -> Wed 1 Mar)
+wd 2024-03-01 add 2024-02-29 1
+wd 2000-03-01 add 2000-02-29 1
+# after Wed 28 Feb 2024 to Fri 1 Mar: 29 Feb, 1 Mar -> 2
+wd 2 count 2024-02-28 2024-03-01
+
 # --- far years -----------------------------------------------------------------
 # Easter 1990 was 15 Apr: Good Friday 13, Easter Monday 16; from Thu 12 -> Tue 17
 wd 1990-04-17 add 1990-04-12 1
@@ -165,6 +172,8 @@ expect_json "count --json NI" working_days 1 \
 # --- bad input -----------------------------------------------------------------
 expect_fail "month 13" '"2026-13-01" is not a real date' "$REDRESS" workdays add 2026-13-01 1
 expect_fail "30 February" '"2026-02-30" is not a real date' "$REDRESS" workdays add 2026-02-30 1
+expect_fail "2100 is not a leap year" '"2100-02-29" is not a real date' "$REDRESS" workdays add 2100-02-29 1
+expect_fail "unpadded" '"2026-1-1" is not a real date' "$REDRESS" workdays add 2026-1-1 1
 expect_fail "tomorrow" '"tomorrow" is not a real date' "$REDRESS" workdays add tomorrow 1
 expect_fail "count bad TO" 'TO "2026-02-30"' "$REDRESS" workdays count 2026-02-01 2026-02-30
 expect_fail "count bad FROM" 'FROM "2026-13-01"' "$REDRESS" workdays count 2026-13-01 2026-12-01
