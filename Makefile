@@ -34,29 +34,32 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 all: redress
 
 redress: $(B)/redress
-	cp $< $@
+	@cp $< $@
 
 $(B)/redress: $(CLI_OBJ) $(B)/libredress.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/libredress.a: $(LIB_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(B)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+	@echo "  CC   $<"
+	@$(CC) $(CFLAGS) -MMD -c -o $@ $<
 
 # The numbered SQL migrations are compiled in as strings.
 $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
-	sh scripts/embed-sql.sh $(MIGRATIONS) > $@
+	@sh scripts/embed-sql.sh $(MIGRATIONS) > $@
 
 $(B)/gen/migrations.o: $(B)/gen/migrations.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libredress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libredress.a $(LDLIBS) -lcmocka
+	@echo "  TEST $@"
+	@$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libredress.a $(LDLIBS) -lcmocka
 
 $(B)/bench/%: bench/%.c $(B)/libredress.a
 	@mkdir -p $(dir $@)

@@ -312,14 +312,19 @@ int cli_parse(struct cli *c, int argc, char **argv,
 		else if (!strcmp(o->flag, "input"))
 			input = arg;
 		json_object_set_new(c->opts, o->flag, arg ? json_string(arg) : json_true());
-		if (!o->path)
+		if (!o->path && o->type != O_INT && o->type != O_NUM)
 			continue;
+		/* Every value is checked against its type, even one that is
+		 * not part of the JSON input. */
 		v = value(o, arg, why, sizeof(why));
 		if (!v) {
 			cli_error("%s", why[0] ? why : "bad value");
 			return 2;
 		}
-		set_path(c->in, o->path, v, repeatable(o->type));
+		if (o->path)
+			set_path(c->in, o->path, v, repeatable(o->type));
+		else
+			json_decref(v);
 	}
 	if (input) {
 		size_t len;

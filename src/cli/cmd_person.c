@@ -127,6 +127,11 @@ int cmd_person(int argc, char **argv)
 		return 1;
 	}
 	err_clear(&e);
+	if ((!strcmp(action, "list") || !strcmp(action, "reviews") || !strcmp(action, "show")) &&
+	    rec_allow_staff(&r, "see people's records", &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
 	if (!strcmp(action, "list") || !strcmp(action, "reviews")) {
 		struct walk w = { json_array(), r.today, !strcmp(action, "reviews") };
 		const char *by = cli_opt(&c, "due-by");

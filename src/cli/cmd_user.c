@@ -6,11 +6,26 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "store/auth.h"
 #include "util/json.h"
 
 static const char usage[] =
 	"user add NAME --role handler|complaints_officer|senior_lead|board|admin "
-	"[--display-name NAME] | user list [--json]";
+	"[--display-name NAME] [--password-stdin] | user passwd NAME | user token NAME | "
+	"user list [--json]";
+
+/* The first line of standard input, without its newline. */
+static int read_password(char *buf, size_t n)
+{
+	size_t len;
+
+	if (!fgets(buf, (int)n, stdin))
+		return cli_error("no password on standard input");
+	len = strlen(buf);
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	return 0;
+}
 
 static int list_one(const char *stream, const char *state, void *ctx)
 {
@@ -27,18 +42,22 @@ int cmd_user(int argc, char **argv)
 	static const struct cli_opt opts[] = {
 		{ "role", "role", O_STR },
 		{ "display-name", "display_name", O_STR },
+		{ "password-stdin", NULL, O_FLAG },
 		{ NULL, NULL, 0 }
 	};
+	const char *what = argc > 1 ? argv[1] : "";
+	char password[1100];
 	struct cli c;
 	struct rec r;
 	struct rd_err e;
 	int rc = 0;
 
-	if (argc < 2 || (strcmp(argv[1], "add") && strcmp(argv[1], "list")))
+	if (strcmp(what, "add") && strcmp(what, "list") && strcmp(what, "passwd") &&
+	    strcmp(what, "token"))
 		return cli_usage(usage);
 	if (cli_parse(&c, argc - 1, argv + 1, opts, usage))
 		return 2;
-	if (c.npos != (!strcmp(argv[1], "add") ? 1 : 0)) {
+	if (c.npos != (!strcmp(what, "list") ? 0 : 1)) {
 		cli_free(&c);
 		return cli_usage(usage);
 	}
@@ -47,7 +66,22 @@ int cmd_user(int argc, char **argv)
 		return 1;
 	}
 	err_clear(&e);
-	if (!strcmp(argv[1], "list")) {
+	if (auth_init()) {
+		rc = cli_error("cannot initialise the cryptography library");
+	} else if (!strcmp(what, "passwd")) {
+		if (read_password(password, sizeof(password)) == 0 &&
+		    auth_set_password(&r, c.pos[0], password, &e) == 0)
+			printf("password for %s changed\n", c.pos[0]);
+		else
+			rc = e.msg[0] ? cli_fail(&e) : 1;
+	} else if (!strcmp(what, "token")) {
+		char token[AUTH_TOKEN_LEN];
+
+		if (auth_new_token(&r, c.pos[0], "api", 0, token, &e))
+			rc = cli_fail(&e);
+		else
+			puts(token);
+	} else if (!strcmp(what, "list")) {
 		json_t *all = json_array(), *x;
 		size_t i;
 
@@ -61,8 +95,14 @@ int cmd_user(int argc, char **argv)
 		}
 		json_decref(all);
 	} else {
+		int with_pw = json_is_true(json_object_get(c.opts, "password-stdin"));
+
 		json_object_set_new(c.in, "name", json_string(c.pos[0]));
-		if (rec_user_add(&r, c.in, &e))
+		if (with_pw && read_password(password, sizeof(password)))
+			rc = 1;
+		else if (rec_user_add(&r, c.in, &e))
+			rc = cli_fail(&e);
+		else if (with_pw && auth_set_password(&r, c.pos[0], password, &e))
 			rc = cli_fail(&e);
 		else
 			printf("user %s added as %s\n", c.pos[0], js_str0(c.in, "role"));

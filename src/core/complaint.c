@@ -38,7 +38,7 @@ static const char *const subject_kinds[] = {
 };
 
 static const char *const officer_roles[] = {
-	"complaints_officer", "senior_lead", "admin", NULL
+	"complaints_officer", "senior_lead", "system", NULL
 };
 
 static int in_list(const char *const *list, const char *s)
@@ -492,6 +492,11 @@ static int decide_refusal(const json_t *st, const json_t *in, int escalation,
 				   "a stage 2 request awaiting acknowledgement", e);
 	if (js_only_keys(in, keys, "the refusal", e))
 		return -1;
+	if (!is_officer(ctx))
+		return err_set(e, RD_EDENIED, "actor", NULL,
+			       "refusing %s needs a complaints officer; %s is a %s",
+			       escalation ? "an escalation" : "a complaint",
+			       ctx->actor ? ctx->actor : "the actor", ctx->role);
 	if (js_need_str(in, "reason", 1, "2.2", &reason, e) ||
 	    js_need_str(in, "explanation", 1, "2.4", &expl, e) ||
 	    js_need_bool(in, "discretion_considered", 0, "2.3", &discretion, e))

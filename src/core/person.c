@@ -302,7 +302,8 @@ static void due(const json_t *st, const char *listname, const char *kind,
 			"person", js_str0(st, "id"), "name", js_str0(st, "name"),
 			"kind", kind, "id", (json_int_t)i + 1,
 			"review_on", json_object_get(x, "review_on"),
-			"what", js_str0(x, what_key)));
+			"what", !strcmp(what_key, "review_what") ? "disclosed information"
+							       : js_str0(x, what_key)));
 	}
 }
 
@@ -310,5 +311,6 @@ void person_reviews_due(const json_t *st, date_t by, json_t *out)
 {
 	due(st, "adjustments", "adjustment", "description", by, out);
 	due(st, "restrictions", "restriction", "restriction", by, out);
-	due(st, "disclosures", "disclosure", "kind", by, out);
+	/* What was disclosed stays out of the list (special category). */
+	due(st, "disclosures", "disclosure", "review_what", by, out);
 }

@@ -93,7 +93,7 @@ int rec_open(struct rec *r, const char *where, int create, struct rd_err *e)
 	if (!r->st)
 		return -1;
 	snprintf(r->actor, sizeof(r->actor), "system");
-	snprintf(r->role, sizeof(r->role), "admin");
+	snprintf(r->role, sizeof(r->role), "system");
 	r->today = clock_today();
 	if (rec_reload(r, e)) {
 		rec_close(r);
@@ -123,6 +123,40 @@ int rec_as(struct rec *r, const char *name, struct rd_err *e)
 	snprintf(r->role, sizeof(r->role), "%s", js_str0(u, "role"));
 	json_decref(u);
 	return 0;
+}
+
+/* ---- who may do what ------------------------------------------------- */
+
+static const char *const staff_roles[] = {
+	"handler", "complaints_officer", "senior_lead", NULL
+};
+static const char *const admin_roles[] = { "admin", NULL };
+
+/*
+ * The acting user's role must be one of "roles".  "system" (the console,
+ * with the database file in hand) may do anything.
+ */
+static int allow(struct rec *r, const char *const *roles, const char *what,
+		 struct rd_err *e)
+{
+	char list[160] = "";
+	size_t used = 0;
+
+	if (!strcmp(r->role, "system"))
+		return 0;
+	for (int i = 0; roles[i]; i++) {
+		if (!strcmp(roles[i], r->role))
+			return 0;
+		used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+					 "%s%s", i ? ", " : "", roles[i]);
+	}
+	return err_set(e, RD_EDENIED, "as", NULL, "the %s role may not %s (only: %s)",
+		       r->role, what, list);
+}
+
+int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e)
+{
+	return allow(r, staff_roles, what, e);
 }
 
 /* ---- transactions --------------------------------------------------- */
@@ -305,7 +339,7 @@ int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e)
 	int rc;
 
 	snprintf(stream, sizeof(stream), "user:%s", js_str0(in, "name"));
-	if (begin(r, e))
+	if (allow(r, admin_roles, "add users", e) || begin(r, e))
 		return -1;
 	rec_load(r, stream, &st, NULL);
 	rc = agg_user_decide(st, in, &payload, e);
@@ -353,7 +387,7 @@ int rec_person(struct rec *r, const char *id, const char *action,
 
 	if (out)
 		*out = NULL;
-	if (begin(r, e))
+	if (allow(r, staff_roles, "record people's details", e) || begin(r, e))
 		return -1;
 	if (!strcmp(action, "new")) {
 		rc = new_person(r, in, newid, sizeof(newid), e);
@@ -390,9 +424,9 @@ int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
 	if (!purpose || !*purpose)
 		return err_set(e, RD_EINVAL, "purpose", "5.10",
 			       "say why you need to see disclosed disabilities and vulnerabilities");
-	if (!strcmp(r->role, "board"))
-		return err_set(e, RD_EDENIED, "as", NULL,
-			       "the board role may not see special category data");
+	if (allow(r, (const char *const[]){ "handler", "complaints_officer", NULL },
+		  "see special category data", e))
+		return -1;
 	if (begin(r, e))
 		return -1;
 	snprintf(stream, sizeof(stream), "person:%s", id);
@@ -462,7 +496,7 @@ int rec_complaint(struct rec *r, const char *ref, const char *action,
 		*out = NULL;
 	if (!json_is_object(in))
 		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
-	if (begin(r, e))
+	if (allow(r, staff_roles, "act on complaints", e) || begin(r, e))
 		return -1;
 	input = json_deep_copy(in);
 	memset(&ctx, 0, sizeof(ctx));
@@ -533,7 +567,7 @@ int rec_service_request(struct rec *r, const char *ref, const char *action,
 
 	if (out)
 		*out = NULL;
-	if (begin(r, e))
+	if (allow(r, staff_roles, "record service requests", e) || begin(r, e))
 		return -1;
 	if (!strcmp(action, "new")) {
 		const char *pid = js_str(in, "person_id");
@@ -586,7 +620,7 @@ int rec_feedback(struct rec *r, const json_t *in, json_t **out,
 
 	if (out)
 		*out = NULL;
-	if (begin(r, e))
+	if (allow(r, staff_roles, "record feedback", e) || begin(r, e))
 		return -1;
 	rc = next_ref(r, "FB", 0, id, sizeof(id), e);
 	if (!rc)
@@ -622,9 +656,12 @@ static int record_singleton(struct rec *r, const char *stream, const char *type,
 int rec_policy_set(struct rec *r, const char *key, const char *value,
 		   struct rd_err *e)
 {
-	json_t *payload = policy_decide_set(r->policy, key, value, e);
+	json_t *payload;
 	int rc;
 
+	if (allow(r, admin_roles, "change the policy", e))
+		return -1;
+	payload = policy_decide_set(r->policy, key, value, e);
 	if (!payload)
 		return -1;
 	rc = record_singleton(r, POLICY_STREAM, "policy.set", payload, r->policy, e);
@@ -635,10 +672,12 @@ int rec_policy_set(struct rec *r, const char *key, const char *value,
 int rec_policy_exclusion(struct rec *r, const char *code, const char *text,
 			 int blanket, int remove, struct rd_err *e)
 {
-	json_t *payload = policy_decide_exclusion(r->policy, code, text, blanket,
-						  remove, e);
+	json_t *payload;
 	int rc;
 
+	if (allow(r, admin_roles, "change the policy", e))
+		return -1;
+	payload = policy_decide_exclusion(r->policy, code, text, blanket, remove, e);
 	if (!payload)
 		return -1;
 	rc = record_singleton(r, POLICY_STREAM, remove ? "policy.exclusion_removed"
@@ -654,7 +693,8 @@ int rec_calendar_closure(struct rec *r, const char *action, const json_t *in,
 	const char *type;
 	int rc;
 
-	if (agg_calendar_decide(r->calstate, action, in, &payload, &type, e))
+	if (allow(r, admin_roles, "change the calendar", e) ||
+	    agg_calendar_decide(r->calstate, action, in, &payload, &type, e))
 		return -1;
 	rc = record_singleton(r, CALENDAR_STREAM, type, payload, r->calstate, e);
 	json_decref(payload);
@@ -668,7 +708,7 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 	json_t *sum = json_object();
 
 	*summary = NULL;
-	if (begin(r, e)) {
+	if (allow(r, admin_roles, "change the calendar", e) || begin(r, e)) {
 		json_decref(sum);
 		return -1;
 	}
@@ -709,7 +749,7 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 	}
 	if (!rc && !any)
 		rc = err_set(e, RD_EINVAL, "", NULL,
-			     "the file has no england-and-wales, scotland or northern-ireland division");
+			     "the file lists no bank holidays: its divisions have no events");
 	rc = finish(r, rc, e);
 	if (!rc)
 		rc = rec_reload(r, e);

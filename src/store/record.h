@@ -24,7 +24,7 @@ struct rec {
 	json_t *calstate;	/* the calendar stream's state */
 	calendar *cal;		/* working days of the policy's region */
 	char actor[80];		/* "system" unless someone signed in */
-	char role[32];		/* the actor's role ("admin" for system) */
+	char role[32];		/* the actor's role; "system" at the console */
 	date_t today;
 	int batch;		/* non-zero: the caller holds one transaction */
 };
@@ -79,6 +79,10 @@ int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
  * event on the person ("purpose" is why). */
 int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
 			 json_t **out, struct rd_err *e);
+
+/* 0 if the actor may do case work (handler, complaints officer, senior
+ * lead, or the console); else RD_EDENIED naming "what". */
+int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e);
 
 /* For callers that run many actions in one transaction (the demo). */
 int rec_batch_begin(struct rec *r, struct rd_err *e);

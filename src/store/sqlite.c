@@ -19,7 +19,8 @@ enum {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_HEAD, Q_INSERT, Q_EVENTS_ALL,
 	Q_EVENTS_ONE, Q_STATE_GET, Q_STATE_PUT, Q_STATES, Q_HEADS,
 	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
-	Q_ROLLBACK_TO, NQ
+	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER,
+	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -58,6 +59,19 @@ static const char *const sql[NQ] = {
 	[Q_SAVE] = "SAVEPOINT action",
 	[Q_RELEASE] = "RELEASE action",
 	[Q_ROLLBACK_TO] = "ROLLBACK TO action",
+	[Q_PW_SET] = "INSERT INTO credentials (user, password_hash, changed_at)"
+		     " VALUES (?1, ?2, ?3) ON CONFLICT (user) DO UPDATE SET"
+		     " password_hash = excluded.password_hash, changed_at = excluded.changed_at",
+	[Q_PW_GET] = "SELECT password_hash FROM credentials WHERE user = ?1",
+	[Q_TOKEN_ADD] = "INSERT INTO tokens (token_hash, user, kind, created_at, expires_at)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_TOKEN_USER] = "SELECT user FROM tokens WHERE token_hash = ?1"
+			 " AND (expires_at IS NULL OR expires_at > ?2)",
+	[Q_TOKEN_DEL] = "DELETE FROM tokens WHERE token_hash = ?1",
+	[Q_COUNTS] = "SELECT status, stage, count(*) FROM complaints WHERE open = 1"
+		     " GROUP BY status, stage",
+	[Q_OVERDUE] = "SELECT stage, count(*) FROM complaints WHERE open = 1"
+		      " AND due_on < ?1 GROUP BY stage",
 };
 
 struct sqlite_store {
@@ -400,6 +414,99 @@ static int sq_savepoint(store *s, int op, struct rd_err *e)
 	return run(s, Q_RELEASE, e, "releasing a savepoint");
 }
 
+static int sq_password_set(store *s, const char *user, const char *hash,
+			   const char *at, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_PW_SET);
+	int rc;
+
+	bind_text(st, 1, user);
+	bind_text(st, 2, hash);
+	bind_text(st, 3, at);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "saving a password");
+}
+
+/* One text column of the first row of "q" bound to a and b. */
+static int one_text(store *s, int q, const char *a, const char *b, char *out,
+		    size_t n, struct rd_err *e, const char *what)
+{
+	sqlite3_stmt *st = stmt(s, q);
+	int rc;
+
+	bind_text(st, 1, a);
+	if (b)
+		bind_text(st, 2, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, n, "%s", col(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, RD_ENOTFOUND, "", NULL, "no %s", what);
+	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, what);
+}
+
+static int sq_password_get(store *s, const char *user, char *out, size_t n,
+			   struct rd_err *e)
+{
+	return one_text(s, Q_PW_GET, user, NULL, out, n, e, "password");
+}
+
+static int sq_token_add(store *s, const char *hash, const char *user,
+			const char *kind, const char *at, const char *expires,
+			struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_TOKEN_ADD);
+	int rc;
+
+	bind_text(st, 1, hash);
+	bind_text(st, 2, user);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, at);
+	bind_text(st, 5, expires);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "saving a token");
+}
+
+static int sq_token_user(store *s, const char *hash, const char *now,
+			 char *user, size_t n, struct rd_err *e)
+{
+	return one_text(s, Q_TOKEN_USER, hash, now, user, n, e, "token");
+}
+
+static int sq_token_delete(store *s, const char *hash, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_TOKEN_DEL);
+	int rc;
+
+	bind_text(st, 1, hash);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "deleting a token");
+}
+
+static int sq_complaint_counts(store *s, const char *today,
+			       int (*fn)(const char *what, int stage, long long n, void *ctx),
+			       void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_COUNTS);
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(col(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2), ctx);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "counting complaints");
+	st = stmt(s, Q_OVERDUE);
+	bind_text(st, 1, today);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn("overdue", sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1), ctx);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "counting complaints");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -417,6 +524,12 @@ static const struct store_ops sqlite_ops = {
 	.complaint_list = sq_complaint_list,
 	.next_number = sq_next_number,
 	.savepoint = sq_savepoint,
+	.password_set = sq_password_set,
+	.password_get = sq_password_get,
+	.token_add = sq_token_add,
+	.token_user = sq_token_user,
+	.token_delete = sq_token_delete,
+	.complaint_counts = sq_complaint_counts,
 };
 
 static int migrate(sqlite3 *db, struct rd_err *e)

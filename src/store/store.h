@@ -93,6 +93,26 @@ struct store_ops {
 	/* Nested transactions: 0 opens a savepoint, 1 releases it, 2 rolls
 	 * back to it (and releases it). */
 	int (*savepoint)(store *s, int op, struct rd_err *e);
+	/* Sign-in secrets (hashes only). */
+	int (*password_set)(store *s, const char *user, const char *hash,
+			    const char *at, struct rd_err *e);
+	/* The hash into "out" (at most "n" bytes); RD_ENOTFOUND if none. */
+	int (*password_get)(store *s, const char *user, char *out, size_t n,
+			    struct rd_err *e);
+	int (*token_add)(store *s, const char *token_hash, const char *user,
+			 const char *kind, const char *at, const char *expires,
+			 struct rd_err *e);
+	/* The user of a token that has not expired by "now"; RD_ENOTFOUND. */
+	int (*token_user)(store *s, const char *token_hash, const char *now,
+			  char *user, size_t n, struct rd_err *e);
+	int (*token_delete)(store *s, const char *token_hash, struct rd_err *e);
+	/* Counts per status of open complaints, and how many are overdue on
+	 * "today": calls "fn" with ("status", stage, count) and with
+	 * ("overdue", stage, count). */
+	int (*complaint_counts)(store *s, const char *today,
+				int (*fn)(const char *what, int stage,
+					  long long n, void *ctx),
+				void *ctx, struct rd_err *e);
 };
 
 struct store {

@@ -167,16 +167,47 @@ expect_out "2 Dec 2026 working again" 2026-12-02 r workdays add 2026-12-01 1
 expect_json "deadline given before still kept" deadlines.respond_by 2026-12-08 \
 	r complaint show CMP-2026-000002 --json
 
+# --- a file with only Scotland changes only Scotland -------------------------------------
+# Scotland 2027 by §5: 1 Jan, 4 Jan (2 Jan substitute), Good Friday 26 Mar (no
+# Easter Monday), 3 May, 31 May, 2 Aug, 30 Nov, 27 and 28 Dec; plus an invented 15 Jun
+{
+	printf '{"scotland": {"division": "scotland", "events": [\n'
+	ev "New Year's Day" 2027-01-01; echo ,
+	ev "2nd January" 2027-01-04; echo ,
+	ev "Good Friday" 2027-03-26; echo ,
+	ev "Early May bank holiday" 2027-05-03; echo ,
+	ev "Spring bank holiday" 2027-05-31; echo ,
+	ev "Invented Scottish day" 2027-06-15; echo ,
+	ev "Summer bank holiday" 2027-08-02; echo ,
+	ev "St Andrew's Day" 2027-11-30; echo ,
+	ev "Christmas Day" 2027-12-27; echo ,
+	ev "Boxing Day" 2027-12-28
+	printf ']}}\n'
+} >"$T/scotland.json"
+v3=$(r calendar show --json | json_field calendar_version)
+expect_out "Scotland import" "scotland 2027-2027: 1 added, 0 removed
+calendar version $((v3 + 1))" r calendar import "$T/scotland.json"
+expect_out "Scotland sees it" 2027-06-16 r workdays add 2027-06-14 1 --region scotland
+expect_out "E&W does not" 2027-06-15 r workdays add 2027-06-14 1
+expect_out "NI does not" 2027-06-15 r workdays add 2027-06-14 1 --region northern-ireland
+echo '{"england-and-wales": {"events": [{"title": "x", "date": "1900-01-01"}]}}' >"$T/old.json"
+unchanged "date out of range" "outside the supported years" r calendar import "$T/old.json"
+echo '{"england-and-wales": {"events": "none"}}' >"$T/notlist.json"
+unchanged "events not a list" "england-and-wales.events must be a list" r calendar import "$T/notlist.json"
+echo '{"england-and-wales": {"division": "england-and-wales", "events": []}}' >"$T/noevents.json"
+# A division with an empty events list is refused, and the message says so.
+unchanged "division without events" "no events" r calendar import "$T/noevents.json"
+unchanged "division without events refused" "" r calendar import "$T/noevents.json"
+
 # --- odd options -----------------------------------------------------------------------
 expect_fail "show --year out of range" "--year must be from 1978 to 2199" \
 	r calendar show --year 1977
-# BUG: --year is declared a whole number (O_INT) but, having no JSON path, is
-# never checked: atoi() takes "2026abc" as 2026 and the command succeeds.
-#expect_fail "show --year with junk" '2026abc' r calendar show --year 2026abc
-# BUG: the calendar is the administrator's (design.md, "Who uses it"), but a
-# handler can import bank holidays and add closure days.
+# --year is a whole number: junk after the digits is refused.
+expect_fail "show --year with junk" '2026abc' r calendar show --year 2026abc
+# The calendar is the administrator's (design.md, "Who uses it"): a handler
+# may neither import bank holidays nor add closure days.
 expect_ok "handler user" r user add hal --role handler
-#unchanged "handler may not import" "role" r calendar import "$T/bank-holidays.json" --as hal
-#unchanged "handler may not add closures" "role" r calendar closure add 2027-01-05 --as hal
+unchanged "handler may not import" "role" r calendar import "$T/bank-holidays.json" --as hal
+unchanged "handler may not add closures" "role" r calendar closure add 2027-01-05 --as hal
 
 finish

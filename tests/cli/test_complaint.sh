@@ -171,7 +171,11 @@ unchanged "refuse with an unlisted reason (2.2)" "2.2" \
 	r complaint refuse CMP-2026-000002 --reason dislike --explanation "No"
 unchanged "refuse out of time when it is not (2.3)" "2.3" \
 	r complaint refuse CMP-2026-000002 --reason over_12_months --explanation "Old" --discretion-considered
-expect_ok "refuse" r complaint refuse CMP-2026-000002 --reason legal_proceedings \
+unchanged "a handler may not refuse" "needs a complaints officer" \
+	r complaint refuse CMP-2026-000002 --reason legal_proceedings --explanation "Court" --as amy
+unchanged "the board may not act on complaints" "board role may not" \
+	r complaint note CMP-2026-000002 --text "hello" --as bob
+expect_ok "refuse" r complaint refuse CMP-2026-000002 --reason legal_proceedings --as olu \
 	--explanation "A claim about the noise was filed at court"
 expect_json "not accepted" status not_accepted r complaint show CMP-2026-000002 --json
 expect_json "signposted" refusal.ombudsman_signposted true r complaint show CMP-2026-000002 --json

@@ -66,6 +66,19 @@ expect_out "6.13 held" 0 sqlite3 "$A" "select count(*) from aggregates where kin
 expect_out "5.6 held" 0 sqlite3 "$A" "select count(*) from aggregates where kind = 'complaint'
 	and json_extract(state, '$.stages[0].acknowledged_on') is not null
 	and json_extract(state, '$.stages[0].definition.summary') is null"
+# it is history: nothing dated after today (Mon 23 Nov 2026)
+expect_out "nothing in the future" 0 sqlite3 "$A" "select count(*) from events where effective_on > '2026-11-23'"
+expect_out "acknowledged after receipt" 0 sqlite3 "$A" "select count(*) from aggregates where kind = 'complaint'
+	and json_extract(state, '$.stages[0].acknowledged_on') < json_extract(state, '$.received_on')"
+expect_out "responded after acknowledgement" 0 sqlite3 "$A" "select count(*) from aggregates where kind = 'complaint'
+	and json_extract(state, '$.stages[0].responded_on') < json_extract(state, '$.stages[0].acknowledged_on')"
+# a case closes only when every action and remedy is complete (6.6, 6.17)
+expect_out "closed means actions done" 0 sqlite3 "$A" "select count(*) from aggregates a, json_each(a.state, '$.actions') j
+	where a.kind = 'complaint' and json_extract(a.state, '$.status') = 'closed'
+	and json_extract(j.value, '$.completed_on') is null"
+expect_out "closed means remedies done" 0 sqlite3 "$A" "select count(*) from aggregates a, json_each(a.state, '$.remedies') j
+	where a.kind = 'complaint' and json_extract(a.state, '$.status') = 'closed'
+	and json_extract(j.value, '$.completed_on') is null"
 expect_json "policy homes" homes 2000 "$REDRESS" policy show --db "$A" --json
 # 4 + 2000/4000 = 4 handlers, 2 officers, a senior lead, a board member and an admin
 expect_out "users" 9 sqlite3 "$A" "select count(*) from aggregates where kind = 'user'"

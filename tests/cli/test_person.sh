@@ -51,7 +51,7 @@ unchanged "bad method" 'method "pigeon" is not one of the known values' \
 unchanged "bad format" 'format "comic_sans"' r person preferences P-000001 --format comic_sans
 unchanged "bad email" '"dan.example.org" is not an email address' \
 	r person new --name "Dan Roe" --email dan.example.org
-unchanged "no name" 'name' r person new --email dan@example.org
+unchanged "no name" 'name is required' r person new --email dan@example.org
 unchanged "unknown person" 'no person P-000099' \
 	r person adjust P-000099 --description x --review-on 2027-01-01
 
@@ -109,10 +109,10 @@ expect_json "--sensitive --json" disclosures.0.detail "Partially sighted; uses a
 expect_out "second read logged" 2 reads
 expect_out "reader recorded" hana \
 	sqlite3 "$DB" "select actor from events where type='person.special_category_read' order by id desc limit 1"
-unchanged "board may not read" "the board role may not see special category data" \
+unchanged "board may not read" "the board role may not see people's records" \
 	r person show P-000001 --sensitive "Board pack" --as bob
 expect_out "board read not logged" 2 reads
-out_lacks "board sees the redacted record" "Partially sighted" r person show P-000001 --as bob
+unchanged "board may not see a person's record" "board role may not" r person show P-000001 --as bob
 unchanged "empty purpose" "say why" r person show P-000001 --sensitive ""
 unchanged "unknown --as" 'no user called "nobody"' \
 	r person show P-000001 --sensitive "x" --as nobody
@@ -169,12 +169,12 @@ out_lacks "reviews hide the detail" "Partially sighted" r person reviews --due-b
 expect_json "reviews --json kind" 1.kind restriction r person reviews --due-by 2027-03-01 --json
 expect_json "reviews --json date" 1.review_on 2027-02-23 r person reviews --due-by 2027-03-01 --json
 expect_fail "reviews bad date" '"2027-02-30" is not a real date' r person reviews --due-by 2027-02-30
-# BUG: "person reviews" names the kind of disclosure ("disclosure review due:
-# disability") to any user, the board role included, without a purpose and
-# without logging the read; it should list that a disclosure review is due
-# without saying what was disclosed.
-#out_lacks "board reviews hide the disclosure kind" "disability" \
-#	r person reviews --due-by 2027-12-31 --as bob
+# "person reviews" says a disclosure review is due without saying what was
+# disclosed, and the board role may not list people's reviews at all.
+out_lacks "staff reviews hide the disclosure kind" "disability" \
+	r person reviews --due-by 2027-12-31
+unchanged "board may not list reviews" "board role may not" \
+	r person reviews --due-by 2027-12-31 --as bob
 
 # reviewing moves the date on; ending a restriction takes it off the list
 expect_out "review adjustment" "P-000001 updated" r person review-adjustment P-000001 --id 1 \
@@ -194,12 +194,11 @@ unchanged "review an ended restriction" "restriction 1 has ended" \
 expect_out "list" "P-000001   Carol Ng
 1 people" r person list
 
-# BUG: the board role is read-only (the program says so when it refuses a
-# board member as handler), but it can record disclosures and restrictions.
-#unchanged "board may not disclose" "role" r person disclose P-000001 --kind vulnerability \
-#	--detail "Lives alone" --review-on 2027-06-01 --as bob
-#unchanged "board may not restrict" "role" r person restrict P-000001 --restriction "Letters only" \
-#	--reason r --evidence e --proportionality p --equality-considered --review-on 2027-06-01 --as bob
+# The board role is read-only: it may not record disclosures or restrictions.
+unchanged "board may not disclose" "role" r person disclose P-000001 --kind vulnerability \
+	--detail "Lives alone" --review-on 2027-06-01 --as bob
+unchanged "board may not restrict" "role" r person restrict P-000001 --restriction "Letters only" \
+	--reason r --evidence e --proportionality p --equality-considered --review-on 2027-06-01 --as bob
 expect_out "handler may record an adjustment" "P-000001 updated" r person adjust P-000001 \
 	--description "Interpreter for meetings" --review-on 2027-05-01 --as hana
 expect_json "adjustment 2 agreed today" adjustments.1.agreed_on 2026-11-23 r person show P-000001 --json

@@ -138,12 +138,11 @@ expect_out "admin sets policy" "homes set" r policy set homes 21000 --as ada
 expect_json "admin's change" homes 21000 r policy show --json
 expect_json "board may read the policy" homes 21000 r policy show --json --as bea
 unchanged "unknown --as" 'no user called "zed"' r policy set homes 5 --as zed
-# BUG: the landlord policy is the administrator's (design.md, "Who uses it");
-# the board role is read-only, yet both a handler and a board member can
-# change it.
-#unchanged "handler may not set policy" "role" r policy set homes 5 --as hal
-#unchanged "board may not set policy" "role" r policy set homes 5 --as bea
-#unchanged "board may not add a blanket exclusion" "role" \
-#	r policy exclusion add everything --text "No complaints" --blanket --as bea
+# The landlord policy is the administrator's (design.md, "Who uses it"):
+# neither a handler nor a board member may change it.
+unchanged "handler may not set policy" "role" r policy set homes 5 --as hal
+unchanged "board may not set policy" "role" r policy set homes 5 --as bea
+unchanged "board may not add a blanket exclusion" "role" \
+	r policy exclusion add everything --text "No complaints" --blanket --as bea
 
 finish

@@ -112,7 +112,7 @@ unchanged "feedback, route not offered" "Code 1.6" \
 	--person P-000001 --text "Took too long"
 unchanged "feedback, route not said" "complaint_route_offered is required" \
 	r feedback add --survey "Repairs satisfaction" --dissatisfied yes
-unchanged "feedback without survey" "survey" r feedback add --dissatisfied no
+unchanged "feedback without survey" "survey is required" r feedback add --dissatisfied no
 unchanged "feedback bad yes/no" 'takes yes or no, not "maybe"' \
 	r feedback add --survey "Repairs satisfaction" --dissatisfied maybe
 expect_out "feedback, route offered" "FB-000001 recorded" \

@@ -158,6 +158,8 @@ wd 2026-12-29 add 2026-12-24 1 --region england-and-wales
 expect_json "add --json date" date 2026-12-29 "$REDRESS" workdays add 2026-12-24 1 --json
 expect_json "add --json working_days" working_days 1 "$REDRESS" workdays add 2026-12-24 1 --json
 expect_json "add --json region" region england-and-wales "$REDRESS" workdays add 2026-12-24 1 --json
+expect_json "add --json from" from 2026-12-24 "$REDRESS" workdays add 2026-12-24 1 --json
+expect_json "no database: built-in calendar" calendar_version 0 "$REDRESS" workdays add 2026-12-24 1 --json
 expect_json "add --json scotland date" date 2026-12-01 \
 	"$REDRESS" workdays add 2026-11-27 1 --region scotland --json
 expect_json "add --json scotland region" region scotland \
