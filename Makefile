@@ -8,7 +8,7 @@
 # ./redress.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium
+PKGS    := sqlite3 jansson libsodium libmicrohttpd
 PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
@@ -19,14 +19,14 @@ SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
 LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c))
-CLI_SRC := $(sort $(wildcard src/cli/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 B ?= build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
-CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
@@ -54,6 +54,14 @@ $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@sh scripts/embed-sql.sh $(MIGRATIONS) > $@
 
 $(B)/gen/migrations.o: $(B)/gen/migrations.c
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+# The OpenAPI description, docs/openapi.yaml, is served as JSON.
+$(B)/gen/openapi.c: docs/openapi.yaml scripts/embed-openapi.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-openapi.sh docs/openapi.yaml > $@
+
+$(B)/gen/openapi.o: $(B)/gen/openapi.c
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libredress.a

@@ -3,8 +3,8 @@
 # packages with apt-get, npm packages with npm ci from package-lock.json.
 set -eu
 
-DEBS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev \
-libsodium-dev libcmocka-dev nodejs npm"
+DEBS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev \
+libsodium-dev libcmocka-dev python3 python3-yaml curl nodejs npm"
 
 missing=""
 for p in $DEBS; do

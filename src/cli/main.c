@@ -22,6 +22,7 @@ static const struct command {
 	{ "policy", cmd_policy, "the landlord's policy: show, set, check" },
 	{ "user", cmd_user, "staff accounts and roles" },
 	{ "verify", cmd_verify, "check every record's hash chain" },
+	{ "serve", cmd_serve, "serve the JSON API over HTTP" },
 	{ NULL, NULL, NULL }
 };
 

@@ -1,0 +1,87 @@
+/*
+ * api_util.c - query parameters and listings shared by the handlers.
+ */
+#include "http/api.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json.h"
+
+struct unknown {
+	const char *const *allowed;
+	const char *bad;
+};
+
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
+				 const char *key, const char *value)
+{
+	struct unknown *u = cls;
+
+	(void)kind;
+	(void)value;
+	for (int i = 0; u->allowed[i]; i++)
+		if (!strcmp(u->allowed[i], key))
+			return MHD_YES;
+	u->bad = key;
+	return MHD_NO;
+}
+
+int api_only_query(struct req *q, const char *const *allowed)
+{
+	struct unknown u = { allowed, NULL };
+
+	MHD_get_connection_values(q->conn, MHD_GET_ARGUMENT_KIND, check_arg, &u);
+	if (u.bad)
+		return http_problem(q, 400, u.bad, "unknown query parameter \"%s\"", u.bad);
+	return 0;
+}
+
+int api_query_date(struct req *q, const char *name, date_t *out)
+{
+	const char *v = http_query(q, name);
+
+	*out = DATE_NONE;
+	if (v && date_parse(v, out))
+		return http_problem(q, 400, name, "%s must be a real date written YYYY-MM-DD", name);
+	return 0;
+}
+
+int api_query_int(struct req *q, const char *name, long min, long max,
+		  long dflt, long *out)
+{
+	const char *v = http_query(q, name);
+	char *end;
+
+	*out = dflt;
+	if (!v)
+		return 0;
+	errno = 0;
+	*out = strtol(v, &end, 10);
+	if (errno || !*v || *end || *out < min || *out > max)
+		return http_problem(q, 400, name, "%s must be a whole number from %ld to %ld",
+				    name, min, max);
+	return 0;
+}
+
+static int add_state(const char *stream, const char *state, void *ctx)
+{
+	json_t *st = json_loads(state, 0, NULL);
+
+	(void)stream;
+	if (st)
+		json_array_append_new(ctx, st);
+	return 0;
+}
+
+json_t *api_states(struct rec *r, const char *kind)
+{
+	json_t *all = json_array();
+
+	if (r->st->ops->states(r->st, kind, add_state, all, NULL) < 0) {
+		json_decref(all);
+		return NULL;
+	}
+	return all;
+}

@@ -1,0 +1,464 @@
+/*
+ * server.c - Redress over HTTP on libmicrohttpd.
+ *
+ * A pool of polling threads (epoll) answers requests.  Each thread opens
+ * the landlord once and keeps it; writes are serialised by one lock, and
+ * each is its own durable transaction.  Every response carries the
+ * security headers; every request is counted for /metrics and written as
+ * one JSON line to the access log, without bodies, secrets or personal
+ * data.
+ */
+#include "http/http.h"
+
+#include <arpa/inet.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/auth.h"
+#include "util/clock.h"
+#include "util/json.h"
+
+static const char *db_where;
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int config_generation;
+static FILE *access_log;
+static volatile sig_atomic_t stopping;
+
+/* Each polling thread's open landlord. */
+static __thread struct rec *thread_rec;
+static __thread int thread_generation;
+
+void http_config_changed(void)
+{
+	atomic_fetch_add(&config_generation, 1);
+}
+
+int http_role_bit(const char *role)
+{
+	static const struct { const char *name; int bit; } roles[] = {
+		{ "handler", ROLE_HANDLER }, { "complaints_officer", ROLE_OFFICER },
+		{ "senior_lead", ROLE_SENIOR }, { "board", ROLE_BOARD }, { "admin", ROLE_ADMIN },
+	};
+
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(roles[i].name, role))
+			return roles[i].bit;
+	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *http_query(struct req *q, const char *name)
+{
+	return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(struct req *q, const char *name)
+{
+	return MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, name);
+}
+
+static const char *status_title(int status)
+{
+	switch (status) {
+	case 400: return "Bad request";
+	case 401: return "Sign-in required";
+	case 403: return "Not allowed";
+	case 404: return "Not found";
+	case 405: return "Method not allowed";
+	case 409: return "Conflict";
+	case 412: return "Precondition failed";
+	case 413: return "Request body too large";
+	case 415: return "Unsupported media type";
+	case 422: return "Unprocessable request";
+	case 500: return "Server error";
+	case 503: return "Unavailable";
+	}
+	return "Error";
+}
+
+static int problem(struct req *q, int status, const char *field,
+		   const char *clause, const char *detail)
+{
+	json_t *p = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank",
+			      "title", status_title(status), "status", status,
+			      "detail", detail);
+
+	if (field && *field)
+		json_object_set_new(p, "field", json_string(field));
+	if (clause && *clause)
+		json_object_set_new(p, "clause", json_string(clause));
+	json_decref(q->out);
+	q->out = p;
+	q->ctype = "application/problem+json";
+	return status;
+}
+
+int http_problem(struct req *q, int status, const char *field,
+		 const char *fmt, ...)
+{
+	char detail[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	return problem(q, status, field, NULL, detail);
+}
+
+int http_fail(struct req *q, const struct rd_err *e)
+{
+	int status;
+
+	switch (e->kind) {
+	case RD_ESTATE: status = 409; break;
+	case RD_ECONFLICT: status = 409; break;
+	case RD_ENOTFOUND: status = 404; break;
+	case RD_EDENIED: status = 403; break;
+	case RD_EIO: status = 500; break;
+	default: status = 422; break;
+	}
+	return problem(q, status, e->field, e->clause, e->msg[0] ? e->msg : "failed");
+}
+
+json_t *http_json_body(struct req *q, int *status)
+{
+	const char *ct = http_header(q, "Content-Type");
+	json_error_t je;
+	json_t *j;
+
+	if (ct && strncasecmp(ct, "application/json", 16) &&
+	    !strstr(ct, "+json")) {
+		*status = http_problem(q, 415, "", "send the body as application/json");
+		return NULL;
+	}
+	if (!q->body.len) {
+		*status = http_problem(q, 400, "", "the request needs a JSON object body");
+		return NULL;
+	}
+	j = json_loadb(q->body.s, q->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!j) {
+		*status = http_problem(q, 400, "", "the body is not valid JSON: %s (line %d, column %d)",
+				       je.text, je.line, je.column);
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		*status = http_problem(q, 400, "", "the body must be a JSON object");
+		return NULL;
+	}
+	return j;
+}
+
+/* ---- the thread's landlord ------------------------------------------ */
+
+static struct rec *thread_landlord(struct rd_err *e)
+{
+	int gen = atomic_load(&config_generation);
+
+	if (!thread_rec) {
+		thread_rec = xcalloc(1, sizeof(*thread_rec));
+		if (rec_open(thread_rec, db_where, 0, e)) {
+			free(thread_rec);
+			thread_rec = NULL;
+			return NULL;
+		}
+		thread_generation = gen;
+	} else if (gen != thread_generation) {
+		if (rec_reload(thread_rec, e))
+			return NULL;
+		thread_generation = gen;
+	}
+	thread_rec->today = clock_today();
+	return thread_rec;
+}
+
+/* ---- authentication ------------------------------------------------- */
+
+static const char *cookie_token(struct req *q)
+{
+	return MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "redress_session");
+}
+
+static int authenticate(struct req *q, struct rec *r)
+{
+	const char *h = http_header(q, "Authorization");
+	const char *token = NULL;
+	struct rd_err e;
+
+	if (h) {
+		if (strncasecmp(h, "Bearer ", 7))
+			return http_problem(q, 401, "authorization",
+					    "use \"Authorization: Bearer <token>\"");
+		token = h + 7;
+	} else {
+		token = cookie_token(q);
+	}
+	if (!token)
+		return http_problem(q, 401, "authorization",
+				    "sign in, or send an API token as \"Authorization: Bearer <token>\"");
+	err_clear(&e);
+	if (auth_token_user(r, token, q->user, sizeof(q->user), q->role, sizeof(q->role), &e))
+		return http_problem(q, 401, "authorization", "%s", e.msg);
+	snprintf(r->actor, sizeof(r->actor), "%s", q->user);
+	snprintf(r->role, sizeof(r->role), "%s", q->role);
+	return 0;
+}
+
+/* ---- dispatch ------------------------------------------------------- */
+
+static int dispatch(struct req *q)
+{
+	struct rd_err e;
+	struct rec *r;
+	int path_ok = 0, status;
+
+	q->route = http_route(q, &path_ok);
+	if (!q->route)
+		return path_ok ? http_problem(q, 405, "", "%s is not allowed on %s", q->method, q->path)
+			       : http_problem(q, 404, "", "no such resource: %s", q->path);
+	if (q->too_big)
+		return http_problem(q, 413, "", "the request body is larger than %zu bytes",
+				    q->route->max_body ? q->route->max_body : (size_t)HTTP_BODY_MAX);
+	err_clear(&e);
+	r = thread_landlord(&e);
+	if (!r)
+		return http_problem(q, 503, "", "the database is not available: %s", e.msg);
+	snprintf(r->actor, sizeof(r->actor), "anonymous");
+	snprintf(r->role, sizeof(r->role), "none");
+	if (!(q->route->roles & ROLE_PUBLIC)) {
+		if ((status = authenticate(q, r)))
+			return status;
+		if (!(q->route->roles & http_role_bit(q->role)))
+			return http_problem(q, 403, "", "the %s role may not use %s %s",
+					    q->role, q->method, q->route->pattern);
+	}
+	if (!q->route->write)
+		return q->route->fn(q, r);
+	pthread_mutex_lock(&write_lock);
+	status = q->route->fn(q, r);
+	pthread_mutex_unlock(&write_lock);
+	return status;
+}
+
+static void add_security_headers(struct MHD_Response *res)
+{
+	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(res, "X-Frame-Options", "DENY");
+	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(res, "Content-Security-Policy",
+				"default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(res, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result respond(struct req *q)
+{
+	struct MHD_Response *res;
+	char *body;
+	size_t len;
+	enum MHD_Result ret;
+
+	if (q->text) {
+		body = q->text;
+		q->text = NULL;
+	} else if (q->out) {
+		body = json_dumps(q->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (!body)
+			body = xstrdup("{}");
+	} else {
+		body = xstrdup("");
+	}
+	len = strlen(body);
+	res = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!res) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(res, "Content-Type", q->ctype ? q->ctype
+				: q->out ? "application/json" : "text/plain; charset=utf-8");
+	add_security_headers(res);
+	if (q->location[0])
+		MHD_add_response_header(res, "Location", q->location);
+	if (q->cookie[0])
+		MHD_add_response_header(res, "Set-Cookie", q->cookie);
+	if (q->etag[0])
+		MHD_add_response_header(res, "ETag", q->etag);
+	if (q->status == 401)
+		MHD_add_response_header(res, "WWW-Authenticate", "Bearer realm=\"redress\"");
+	ret = MHD_queue_response(q->conn, (unsigned)q->status, res);
+	MHD_destroy_response(res);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+				  const char *url, const char *method,
+				  const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	struct req *q = *con_cls;
+
+	(void)cls;
+	(void)version;
+	if (!q) {
+		/* The first call only sees the headers: answer on a later
+		 * call, which keeps the connection alive. */
+		q = xcalloc(1, sizeof(*q));
+		q->conn = conn;
+		q->method = method;
+		q->path = url;
+		q->t0 = now();
+		*con_cls = q;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		size_t limit = HTTP_UPLOAD_MAX;
+
+		if (!q->too_big && q->body.len + *upload_size <= limit)
+			buf_add(&q->body, upload, *upload_size);
+		else
+			q->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (!q->too_big && q->body.len > HTTP_BODY_MAX) {
+		int ok = 0;
+
+		/* Only routes that take uploads accept more than 1 MiB. */
+		q->route = http_route(q, &ok);
+		if (!q->route || !q->route->max_body || q->body.len > q->route->max_body)
+			q->too_big = 1;
+	}
+	q->status = dispatch(q);
+	return respond(q);
+}
+
+static void log_request(struct req *q, double secs)
+{
+	char stamp[32];
+	json_t *line;
+	char *s;
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (!access_log)
+		return;
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* The route's pattern, not the path: paths carry references, and
+	 * nothing personal goes into the log. */
+	line = json_pack("{s:s, s:s, s:s, s:i, s:f, s:s}", "time", stamp,
+			 "method", q->method, "route", q->route ? q->route->pattern : "(none)",
+			 "status", q->status, "ms", secs * 1000.0,
+			 "user", q->user[0] ? q->user : "-");
+	s = json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	pthread_mutex_lock(&log_lock);
+	fprintf(access_log, "%s\n", s);
+	fflush(access_log);
+	pthread_mutex_unlock(&log_lock);
+	free(s);
+	json_decref(line);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct req *q = *con_cls;
+	double secs;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (!q)
+		return;
+	secs = now() - q->t0;
+	metrics_observe(q->route ? q->route->name : "unmatched", q->status, secs);
+	log_request(q, secs);
+	buf_free(&q->body);
+	json_decref(q->out);
+	free(q->text);
+	free(q->param_buf);
+	free(q);
+	*con_cls = NULL;
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+int http_serve(const struct http_config *cfg)
+{
+	struct sockaddr_in addr;
+	struct MHD_Daemon *d;
+	struct rd_err e;
+	struct rec probe;
+
+	if (auth_init()) {
+		fprintf(stderr, "redress: cannot initialise the cryptography library\n");
+		return -1;
+	}
+	db_where = cfg->db;
+	/* Fail early, with a clear message, if the database is not there. */
+	err_clear(&e);
+	if (rec_open(&probe, db_where, 0, &e)) {
+		fprintf(stderr, "redress: %s\n", e.msg);
+		return -1;
+	}
+	rec_close(&probe);
+	if (!cfg->access_log)
+		access_log = NULL;
+	else if (!strcmp(cfg->access_log, "-"))
+		access_log = stderr;
+	else if (!(access_log = fopen(cfg->access_log, "a"))) {
+		fprintf(stderr, "redress: cannot open the access log %s\n", cfg->access_log);
+		return -1;
+	}
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)cfg->port);
+	if (inet_pton(AF_INET, cfg->bind, &addr.sin_addr) != 1) {
+		fprintf(stderr, "redress: --bind %s is not an IPv4 address\n", cfg->bind);
+		return -1;
+	}
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, NULL,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 2),
+			     MHD_OPTION_CONNECTION_LIMIT, 1000u,
+			     MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "redress: cannot listen on %s:%d (is the port in use?)\n",
+			cfg->bind, cfg->port);
+		return -1;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	fprintf(stderr, "redress: serving %s on http://%s:%d\n", cfg->db, cfg->bind, cfg->port);
+	while (!stopping)
+		pause();
+	MHD_stop_daemon(d);
+	if (access_log && access_log != stderr)
+		fclose(access_log);
+	return 0;
+}
