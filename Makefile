@@ -34,7 +34,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 all: redress
 
 redress: $(B)/redress
-	@cp $< $@
+	@cp $< $@.tmp && mv -f $@.tmp $@
 
 $(B)/redress: $(CLI_OBJ) $(B)/libredress.a
 	@echo "  LINK $@"

@@ -762,10 +762,8 @@ int cmd_demo(int argc, char **argv)
 	rc = 0;
 	goto out;
 fail:
-	if (r.batch) {
-		store_rollback(r.st);
-		r.batch = 0;
-	}
+	if (r.batch)
+		rec_batch_rollback(&r);
 	cli_fail(&d.e);
 	rc = 1;
 out:

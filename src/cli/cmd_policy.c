@@ -49,8 +49,7 @@ static int set_closures(struct rec *r, const char *value, struct rd_err *e)
 			json_decref(in);
 		}
 		if (rc) {
-			store_rollback(r->st);
-			r->batch = 0;
+			rec_batch_rollback(r);
 			rec_reload(r, NULL);
 		} else {
 			rc = rec_batch_commit(r, e);

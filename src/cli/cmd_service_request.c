@@ -155,8 +155,7 @@ int cmd_service_request(int argc, char **argv)
 		}
 		json_decref(sr);
 		if (rc) {
-			store_rollback(r.st);
-			r.batch = 0;
+			rec_batch_rollback(&r);
 			rc = cli_fail(&e);
 		} else if (rec_batch_commit(&r, &e)) {
 			rc = cli_fail(&e);

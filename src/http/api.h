@@ -7,6 +7,7 @@
 
 #include "http/http.h"
 
+int api_livez(struct req *q, struct rec *r);
 int api_healthz(struct req *q, struct rec *r);
 int api_metrics(struct req *q, struct rec *r);
 int api_openapi(struct req *q, struct rec *r);

@@ -227,8 +227,7 @@ int api_policy_patch(struct req *q, struct rec *r)
 	}
 	json_decref(in);
 	if (rc) {
-		store_rollback(r->st);
-		r->batch = 0;
+		rec_batch_rollback(r);
 		rec_reload(r, NULL);
 		return http_fail(q, &e);
 	}

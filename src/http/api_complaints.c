@@ -152,8 +152,11 @@ int api_complaint_get(struct req *q, struct rec *r)
 	snprintf(stream, sizeof(stream), "complaint:%s", ref);
 	err_clear(&e);
 	if (as_at == DATE_NONE) {
-		if (rec_load(r, stream, &q->out, &e))
-			return not_found(q, ref);
+		/* The stored projection is already the document: send its
+		 * text as it is. */
+		if (r->st->ops->state_get(r->st, stream, &q->text, &e))
+			return e.kind == RD_ENOTFOUND ? not_found(q, ref) : http_fail(q, &e);
+		q->ctype = "application/json";
 		return 200;
 	}
 	if (rec_replay(r, stream, as_at, &q->out, &e)) {

@@ -10,6 +10,15 @@
 /* The OpenAPI document, compiled in from docs/openapi.yaml as JSON. */
 extern const char http_openapi_json[];
 
+/* Liveness: the process answers; touches nothing else. */
+int api_livez(struct req *q, struct rec *r)
+{
+	(void)r;
+	q->text = xstrdup("{\"status\":\"ok\"}");
+	q->ctype = "application/json";
+	return 200;
+}
+
 int api_healthz(struct req *q, struct rec *r)
 {
 	char *state;

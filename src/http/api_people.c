@@ -256,8 +256,7 @@ static int dissatisfaction(struct req *q, struct rec *r, json_t *in)
 		rc = rec_service_request(r, ref, "dissatisfied", in, &st, &e);
 	}
 	if (rc) {
-		store_rollback(r->st);
-		r->batch = 0;
+		rec_batch_rollback(r);
 		json_decref(st);
 		return http_fail(q, &e);
 	}

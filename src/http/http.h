@@ -35,6 +35,8 @@ enum {
 
 int http_role_bit(const char *role);
 
+enum { WRITE_GROUP = 1, WRITE_OWN = 2 };
+
 struct req;
 typedef int (*http_handler)(struct req *q, struct rec *r);
 
@@ -43,7 +45,8 @@ struct route {
 	const char *pattern;	/* "/api/v1/complaints/{ref}/acknowledge" */
 	http_handler fn;
 	int roles;		/* who may call it */
-	int write;		/* changes something: serialised, in a transaction */
+	int write;		/* 0 reads; WRITE_GROUP changes, committed
+				 * with others; WRITE_OWN its own transaction */
 	size_t max_body;	/* 0: HTTP_BODY_MAX */
 	const char *name;	/* for metrics and the access log */
 };
@@ -66,6 +69,10 @@ struct req {
 	char etag[40];
 	int status;
 	double t0;
+	/* group commit: queued for the writer thread, answered once the
+	 * transaction holding it is on disk */
+	struct req *next;
+	int queued, done;
 };
 
 /* A query parameter, or NULL. */

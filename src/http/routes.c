@@ -14,13 +14,14 @@
 #define R(m, p, f, roles, w, name) { m, p, f, roles, w, 0, name }
 
 const struct route http_routes[] = {
+	R("GET", "/livez", api_livez, ROLE_PUBLIC, 0, "livez"),
 	R("GET", "/healthz", api_healthz, ROLE_PUBLIC, 0, "healthz"),
 	R("GET", "/metrics", api_metrics, ROLE_PUBLIC, 0, "metrics"),
 	R("GET", "/api/v1/openapi.json", api_openapi, ROLE_PUBLIC, 0, "openapi"),
 
-	R("POST", "/api/v1/session", api_session_new, ROLE_PUBLIC, 1, "session.create"),
+	R("POST", "/api/v1/session", api_session_new, ROLE_PUBLIC, WRITE_OWN, "session.create"),
 	R("GET", "/api/v1/session", api_session_get, ROLE_ANY, 0, "session.get"),
-	R("DELETE", "/api/v1/session", api_session_end, ROLE_ANY, 1, "session.delete"),
+	R("DELETE", "/api/v1/session", api_session_end, ROLE_ANY, WRITE_OWN, "session.delete"),
 
 	R("GET", "/api/v1/complaints", api_complaint_list, ROLE_STAFF, 0, "complaints.list"),
 	R("POST", "/api/v1/complaints", api_complaint_new, ROLE_STAFF, 1, "complaints.create"),
@@ -71,9 +72,9 @@ const struct route http_routes[] = {
 	R("POST", "/api/v1/feedback", api_feedback_new, ROLE_STAFF, 1, "feedback.create"),
 
 	R("GET", "/api/v1/users", api_user_list, ROLE_ADMIN, 0, "users.list"),
-	R("POST", "/api/v1/users", api_user_new, ROLE_ADMIN, 1, "users.create"),
-	R("POST", "/api/v1/users/{name}/tokens", api_user_token, ROLE_ANY, 1, "users.tokens.create"),
-	R("PUT", "/api/v1/users/{name}/password", api_user_password, ROLE_ANY, 1, "users.password"),
+	R("POST", "/api/v1/users", api_user_new, ROLE_ADMIN, WRITE_OWN, "users.create"),
+	R("POST", "/api/v1/users/{name}/tokens", api_user_token, ROLE_ANY, WRITE_OWN, "users.tokens.create"),
+	R("PUT", "/api/v1/users/{name}/password", api_user_password, ROLE_ANY, WRITE_OWN, "users.password"),
 
 	R("GET", "/api/v1/policy", api_policy_get, ROLE_ANY, 0, "policy.get"),
 	R("PATCH", "/api/v1/policy", api_policy_patch, ROLE_ADMIN, 1, "policy.update"),

@@ -66,15 +66,11 @@ int auth_set_password(struct rec *r, const char *user, const char *password,
 	if (crypto_pwhash_str(hash, password, len, PW_OPS, PW_MEM) != 0)
 		return err_set(e, RD_EIO, "password", NULL, "out of memory hashing the password");
 	stamp_in(0, at, sizeof(at));
-	if (store_begin(r->st, e))
+	if (rec_txn_begin(r, e))
 		return -1;
 	rc = r->st->ops->password_set(r->st, user, hash, at, e);
 	sodium_memzero(hash, sizeof(hash));
-	if (rc) {
-		store_rollback(r->st);
-		return -1;
-	}
-	return store_commit(r->st, e);
+	return rec_txn_end(r, rc, e);
 }
 
 int auth_check_password(struct rec *r, const char *user, const char *password,
@@ -117,14 +113,10 @@ int auth_new_token(struct rec *r, const char *user, const char *kind,
 	token_hash(out, hash);
 	stamp_in(0, at, sizeof(at));
 	stamp_in(ttl_seconds, exp, sizeof(exp));
-	if (store_begin(r->st, e))
+	if (rec_txn_begin(r, e))
 		return -1;
 	rc = r->st->ops->token_add(r->st, hash, user, kind, at, ttl_seconds ? exp : NULL, e);
-	if (rc) {
-		store_rollback(r->st);
-		return -1;
-	}
-	return store_commit(r->st, e);
+	return rec_txn_end(r, rc, e);
 }
 
 int auth_token_user(struct rec *r, const char *token, char *user, size_t n,
@@ -136,8 +128,7 @@ int auth_token_user(struct rec *r, const char *token, char *user, size_t n,
 		return err_set(e, RD_EDENIED, "authorization", NULL, "the token is not valid");
 	token_hash(token, hash);
 	stamp_in(0, now, sizeof(now));
-	if (r->st->ops->token_user(r->st, hash, now, user, n, NULL) ||
-	    user_role(r, user, role, rn))
+	if (r->st->ops->token_user(r->st, hash, now, user, n, role, rn, NULL))
 		return err_set(e, RD_EDENIED, "authorization", NULL,
 			       "the token is not valid or has expired");
 	return 0;

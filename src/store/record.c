@@ -184,6 +184,12 @@ static int finish(struct rec *r, int rc, struct rd_err *e)
 
 int rec_batch_begin(struct rec *r, struct rd_err *e)
 {
+	if (r->batch) {
+		if (r->st->ops->savepoint(r->st, 0, e))
+			return -1;
+		r->batch++;
+		return 0;
+	}
 	if (store_begin(r->st, e))
 		return -1;
 	r->batch = 1;
@@ -192,8 +198,33 @@ int rec_batch_begin(struct rec *r, struct rd_err *e)
 
 int rec_batch_commit(struct rec *r, struct rd_err *e)
 {
+	if (r->batch > 1) {
+		r->batch--;
+		return r->st->ops->savepoint(r->st, 1, e);
+	}
 	r->batch = 0;
 	return store_commit(r->st, e);
+}
+
+void rec_batch_rollback(struct rec *r)
+{
+	if (r->batch > 1) {
+		r->batch--;
+		r->st->ops->savepoint(r->st, 2, NULL);
+		return;
+	}
+	r->batch = 0;
+	store_rollback(r->st);
+}
+
+int rec_txn_begin(struct rec *r, struct rd_err *e)
+{
+	return begin(r, e);
+}
+
+int rec_txn_end(struct rec *r, int rc, struct rd_err *e)
+{
+	return finish(r, rc, e);
 }
 
 /*

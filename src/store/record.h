@@ -84,8 +84,17 @@ int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
  * lead, or the console); else RD_EDENIED naming "what". */
 int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e);
 
-/* For callers that run many actions in one transaction (the demo). */
+/* For callers that run many actions in one transaction (the demo, the
+ * server's group commit, an import).  Batches nest: an inner batch is a
+ * savepoint, so rolling it back leaves the outer one whole. */
 int rec_batch_begin(struct rec *r, struct rd_err *e);
 int rec_batch_commit(struct rec *r, struct rd_err *e);
+void rec_batch_rollback(struct rec *r);
+
+/* One unit of change outside the rec_* actions (sign-in secrets): its own
+ * transaction, or a savepoint inside a batch.  rec_txn_end() commits when
+ * "rc" is 0 and rolls back otherwise, and returns the outcome. */
+int rec_txn_begin(struct rec *r, struct rd_err *e);
+int rec_txn_end(struct rec *r, int rc, struct rd_err *e);
 
 #endif

@@ -20,7 +20,7 @@ enum {
 	Q_EVENTS_ONE, Q_STATE_GET, Q_STATE_PUT, Q_STATES, Q_HEADS,
 	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
 	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER,
-	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, NQ
+	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, Q_READ_BEGIN, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -65,8 +65,10 @@ static const char *const sql[NQ] = {
 	[Q_PW_GET] = "SELECT password_hash FROM credentials WHERE user = ?1",
 	[Q_TOKEN_ADD] = "INSERT INTO tokens (token_hash, user, kind, created_at, expires_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[Q_TOKEN_USER] = "SELECT user FROM tokens WHERE token_hash = ?1"
-			 " AND (expires_at IS NULL OR expires_at > ?2)",
+	[Q_TOKEN_USER] = "SELECT t.user, json_extract(a.state, '$.role') FROM tokens t"
+			 " JOIN aggregates a ON a.stream = 'user:' || t.user"
+			 " WHERE t.token_hash = ?1 AND (t.expires_at IS NULL OR t.expires_at > ?2)",
+	[Q_READ_BEGIN] = "BEGIN",
 	[Q_TOKEN_DEL] = "DELETE FROM tokens WHERE token_hash = ?1",
 	[Q_COUNTS] = "SELECT status, stage, count(*) FROM complaints WHERE open = 1"
 		     " GROUP BY status, stage",
@@ -471,9 +473,41 @@ static int sq_token_add(store *s, const char *hash, const char *user,
 }
 
 static int sq_token_user(store *s, const char *hash, const char *now,
-			 char *user, size_t n, struct rd_err *e)
+			 char *user, size_t n, char *role, size_t rn,
+			 struct rd_err *e)
 {
-	return one_text(s, Q_TOKEN_USER, hash, now, user, n, e, "token");
+	sqlite3_stmt *st = stmt(s, Q_TOKEN_USER);
+	int rc;
+
+	bind_text(st, 1, hash);
+	bind_text(st, 2, now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(user, n, "%s", col(st, 0));
+		snprintf(role, rn, "%s", col(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
+	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "reading a token");
+}
+
+static int sq_read_begin(store *s, struct rd_err *e)
+{
+	if (((struct sqlite_store *)s)->in_txn)
+		return 0;
+	if (run(s, Q_READ_BEGIN, e, "starting a read"))
+		return -1;
+	((struct sqlite_store *)s)->in_txn = 2;
+	return 0;
+}
+
+static void sq_read_end(store *s)
+{
+	if (((struct sqlite_store *)s)->in_txn == 2) {
+		run(s, Q_COMMIT, NULL, "ending a read");
+		((struct sqlite_store *)s)->in_txn = 0;
+	}
 }
 
 static int sq_token_delete(store *s, const char *hash, struct rd_err *e)
@@ -529,6 +563,8 @@ static const struct store_ops sqlite_ops = {
 	.token_add = sq_token_add,
 	.token_user = sq_token_user,
 	.token_delete = sq_token_delete,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.complaint_counts = sq_complaint_counts,
 };
 

@@ -102,9 +102,14 @@ struct store_ops {
 	int (*token_add)(store *s, const char *token_hash, const char *user,
 			 const char *kind, const char *at, const char *expires,
 			 struct rd_err *e);
-	/* The user of a token that has not expired by "now"; RD_ENOTFOUND. */
+	/* The user of a token that has not expired by "now", and the
+	 * user's role; RD_ENOTFOUND. */
 	int (*token_user)(store *s, const char *token_hash, const char *now,
-			  char *user, size_t n, struct rd_err *e);
+			  char *user, size_t n, char *role, size_t rn,
+			  struct rd_err *e);
+	/* A read transaction: one consistent view for several reads. */
+	int (*read_begin)(store *s, struct rd_err *e);
+	void (*read_end)(store *s);
 	int (*token_delete)(store *s, const char *token_hash, struct rd_err *e);
 	/* Counts per status of open complaints, and how many are overdue on
 	 * "today": calls "fn" with ("status", stage, count) and with

@@ -3,9 +3,19 @@
  */
 #include "util/clock.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+static pthread_once_t tz_once = PTHREAD_ONCE_INIT;
+
+/* Dates are Europe/London dates, whatever the machine's zone. */
+static void set_zone(void)
+{
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+}
 
 static int fixed_today(date_t *out)
 {
@@ -22,9 +32,8 @@ date_t clock_today(void)
 
 	if (fixed_today(&d))
 		return d;
+	pthread_once(&tz_once, set_zone);
 	t = time(NULL);
-	setenv("TZ", "Europe/London", 1);
-	tzset();
 	localtime_r(&t, &tm);
 	if (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d))
 		return 0;
