@@ -1,25 +1,30 @@
 #!/bin/sh
-# make run: a demo landlord in demo.db, and how to use it.
+# make run: a demo landlord in demo.db, served on http://127.0.0.1:8080.
 set -eu
 cd "$(dirname "$0")/.."
 ./redress demo --db demo.db --force
+password="demo-password-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
+printf '%s\n' "$password" | ./redress user passwd alice --db demo.db >/dev/null
+printf '%s\n' "$password" | ./redress user passwd admin --db demo.db >/dev/null
+token=$(./redress user token alice --db demo.db)
 ref=$(./redress complaint list --db demo.db --status stage1 --json |
 	sed -n 's/.*"reference": "\(CMP-[0-9-]*\)".*/\1/p' | head -1)
+ref=${ref:-CMP-2026-000001}
 cat <<EOT
 
-The demo landlord is in demo.db. Try:
+Demo login (a complaint handler): alice / $password   (also: admin / $password)
+API token for alice: $token
 
-  ./redress complaint list --db demo.db --overdue
-  ./redress complaint show ${ref:-CMP-2026-000001} --db demo.db
-  ./redress complaint events ${ref:-CMP-2026-000001} --db demo.db
+Try the API:
+  curl -H "Authorization: Bearer $token" http://127.0.0.1:8080/api/v1/complaints?overdue=true
+  curl -H "Authorization: Bearer $token" http://127.0.0.1:8080/api/v1/complaints/$ref
+  curl http://127.0.0.1:8080/api/v1/openapi.json
+
+Or the command line, on the same database:
+  ./redress complaint show $ref --db demo.db
   ./redress workdays add 2026-12-24 5
-  ./redress calendar show --year 2026 --db demo.db
-  ./redress person reviews --db demo.db
   ./redress policy check --db demo.db
   ./redress verify --db demo.db
 
-Log a complaint and take it through the stages (see README.md):
-
-  ./redress complaint new --db demo.db --channel phone --category repairs \\
-      --description "The boiler has failed twice" --name "Ann Lee" --email ann@example.org
 EOT
+exec ./redress serve --db demo.db --port "${PORT:-8080}" --bind 127.0.0.1

@@ -3,7 +3,7 @@
 # packages with apt-get, npm packages with npm ci from package-lock.json.
 set -eu
 
-DEBS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev \
+DEBS="build-essential pkg-config wrk bc libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev \
 libsodium-dev libcmocka-dev python3 python3-yaml curl nodejs npm"
 
 missing=""

@@ -51,6 +51,40 @@ for bin in redress build-san/redress; do
 	done
 done
 
+# The HTTP API end to end (Node's test runner against the real server),
+# and the OpenAPI description linted.
+if command -v node >/dev/null 2>&1 && [ -d node_modules ]; then
+	if out=$(node_modules/.bin/redocly lint docs/openapi.yaml 2>&1); then
+		echo "openapi lint: 1 passed, 0 failed"
+		echo "1 0" >> "$results"
+	else
+		printf '%s\n' "$out" | tail -30
+		echo "openapi lint: 0 passed, 1 failed"
+		echo "0 1" >> "$results"
+		failed_suites="$failed_suites openapi-lint"
+	fi
+	for bin in redress build-san/redress; do
+		[ -x "$bin" ] || continue
+		[ -d tests/http ] || break
+		out=$(REDRESS="$PWD/$bin" node --test --test-reporter=tap tests/http/ 2>&1)
+		rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
+		p=${p:-0}
+		f=${f:-0}
+		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+		if [ "$f" -ne 0 ]; then
+			printf '%s\n' "$out" | grep -E -B2 -A12 '^not ok|# Subtest' | grep -v '^# Subtest' | head -80
+			failed_suites="$failed_suites http($bin)"
+		fi
+		printf '%-44s %4d passed, %d failed\n' "http ($bin)" "$p" "$f"
+		echo "$p $f" >> "$results"
+	done
+else
+	echo "http: node or node_modules missing (run make test, which installs them)"
+	echo "0 1" >> "$results"
+fi
+
 total_p=$(awk '{s += $1} END {print s + 0}' "$results")
 total_f=$(awk '{s += $2} END {print s + 0}' "$results")
 [ -n "$failed_suites" ] && echo "failing:$failed_suites"

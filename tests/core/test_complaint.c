@@ -285,9 +285,18 @@ static void test_refusals(void **ts)
 		{ "refuse", "{\"reason\": \"over_12_months\", \"explanation\": \"Too old\", "
 		  "\"discretion_considered\": true}", RD_OK, NULL, "refusal.discretion_considered", "true" },
 	};
+	static const struct step by_handler[] = {
+		{ "refuse", "{\"reason\": \"legal_proceedings\", \"explanation\": \"x\"}",
+		  RD_EDENIED, NULL, "status", "received" },
+	};
 	struct world *w = *ts;
 
-	run_steps(w, steps, sizeof(steps) / sizeof(steps[0]));
+	/* Refusals are for a complaints officer. */
+	w->ctx.role = "handler";
+	run_steps(w, steps, 1);
+	run_steps(w, by_handler, 1);
+	w->ctx.role = "complaints_officer";
+	run_steps(w, steps + 1, sizeof(steps) / sizeof(steps[0]) - 1);
 	json_decref(w->state);
 	w->state = NULL;
 	run_steps(w, old, sizeof(old) / sizeof(old[0]));
