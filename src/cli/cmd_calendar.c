@@ -118,14 +118,13 @@ int cmd_calendar(int argc, char **argv)
 			if (c.json) {
 				cli_print_json(sum);
 			} else {
-				const char *key;
+				size_t i;
 				json_t *v;
 
-				json_object_foreach(sum, key, v)
-					if (json_is_object(v))
-						printf("%s %lld-%lld: %lld added, %lld removed\n", key,
-						       js_int(v, "years_from", 0), js_int(v, "years_to", 0),
-						       js_int(v, "added", 0), js_int(v, "removed", 0));
+				json_array_foreach(json_object_get(sum, "regions"), i, v)
+					printf("%s %lld-%lld: %lld added, %lld removed\n", js_str0(v, "region"),
+					       js_int(v, "years_from", 0), js_int(v, "years_to", 0),
+					       js_int(v, "added", 0), js_int(v, "removed", 0));
 				printf("calendar version %lld\n", js_int(sum, "calendar_version", 0));
 			}
 			json_decref(sum);

@@ -92,6 +92,18 @@ static const struct code_rules *rules(const json_t *st)
 	return r ? r : code_version(2024);
 }
 
+int cmp_is_status(const char *s)
+{
+	static const char *const states[] = {
+		"received", "not_accepted", "stage1", "stage1_responded",
+		"stage2_requested", "escalation_refused", "stage2",
+		"stage2_responded", "stage3_requested", "stage3",
+		"stage3_responded", "closed", "withdrawn", NULL
+	};
+
+	return in_list(states, s);
+}
+
 json_t *cmp_stage(const json_t *state, int stage)
 {
 	return json_array_get(json_object_get(state, "stages"), (size_t)stage - 1);

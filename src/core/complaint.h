@@ -65,6 +65,9 @@ void cmp_apply(json_t *state, const char *type, const json_t *payload);
  * escalation refused). */
 int cmp_is_open(const json_t *state);
 
+/* 1 if "s" names a state of the state machine. */
+int cmp_is_status(const char *s);
+
 /* The current stage's object in "stages", or NULL. */
 json_t *cmp_stage(const json_t *state, int stage);
 

@@ -37,6 +37,7 @@ int api_feedback_new(struct req *q, struct rec *r);
 
 int api_user_list(struct req *q, struct rec *r);
 int api_user_new(struct req *q, struct rec *r);
+int api_user_get(struct req *q, struct rec *r);
 int api_user_token(struct req *q, struct rec *r);
 int api_user_password(struct req *q, struct rec *r);
 

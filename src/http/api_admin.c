@@ -52,7 +52,11 @@ int api_session_new(struct req *q, struct rec *r)
 
 int api_session_get(struct req *q, struct rec *r)
 {
+	int status;
+
 	(void)r;
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	q->out = json_pack("{s:s, s:s}", "user", q->user, "role", q->role);
 	return 200;
 }
@@ -72,6 +76,10 @@ int api_session_end(struct req *q, struct rec *r)
 
 int api_user_list(struct req *q, struct rec *r)
 {
+	int status;
+
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	q->out = api_states(r, "user");
 	return q->out ? 200 : http_problem(q, 500, "", "cannot list users");
 }
@@ -118,6 +126,20 @@ static int self_or_admin(struct req *q)
 	if (!strcmp(q->role, "admin") || !strcmp(q->user, q->params[0]))
 		return 0;
 	return http_problem(q, 403, "name", "only an administrator may do that for another user");
+}
+
+int api_user_get(struct req *q, struct rec *r)
+{
+	char stream[128];
+	int status;
+
+	if ((status = self_or_admin(q)) ||
+	    (status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
+	snprintf(stream, sizeof(stream), "user:%s", q->params[0]);
+	if (strlen(q->params[0]) > 64 || rec_load(r, stream, &q->out, NULL))
+		return http_problem(q, 404, "name", "no user called \"%s\"", q->params[0]);
+	return 200;
 }
 
 int api_user_token(struct req *q, struct rec *r)
@@ -174,13 +196,22 @@ static json_t *policy_view(struct rec *r)
 
 int api_policy_get(struct req *q, struct rec *r)
 {
+	int status;
+
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	q->out = policy_view(r);
 	return 200;
 }
 
 int api_policy_check(struct req *q, struct rec *r)
 {
-	json_t *b = policy_check(r->policy);
+	json_t *b;
+	int status;
+
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
+	b = policy_check(r->policy);
 
 	q->out = json_pack("{s:b, s:o}", "compliant", json_array_size(b) == 0, "breaches", b);
 	return 200;
@@ -247,7 +278,7 @@ static int region_of(struct req *q, struct rec *r, enum cal_region *region)
 
 	err_clear(&e);
 	if (cal_region_parse(s ? s : js_str0(r->policy, "region"), region, &e))
-		return http_fail(q, &e);
+		return http_problem(q, 400, "region", "%s", e.msg);
 	return 0;
 }
 

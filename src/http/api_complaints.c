@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/complaint.h"
+#include "core/policy.h"
 #include "util/json.h"
 
 /* Route name -> the core action, and whether it creates something. */
@@ -89,6 +90,10 @@ int api_complaint_list(struct req *q, struct rec *r)
 		return status;
 	if (ov && strcmp(ov, "true") && strcmp(ov, "false"))
 		return http_problem(q, 400, "overdue", "overdue must be true or false");
+	if (http_query(q, "status") && !cmp_is_status(http_query(q, "status")))
+		return http_problem(q, 400, "status", "unknown status \"%s\"", http_query(q, "status"));
+	if (http_query(q, "category") && !policy_is_category(http_query(q, "category")))
+		return http_problem(q, 400, "category", "unknown category \"%s\"", http_query(q, "category"));
 	memset(&f, 0, sizeof(f));
 	f.status = http_query(q, "status");
 	f.handler = http_query(q, "handler");
@@ -188,7 +193,10 @@ int api_complaint_events(struct req *q, struct rec *r)
 	char stream[64];
 	struct rd_err e;
 	json_t *st, *all;
+	int status;
 
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	snprintf(stream, sizeof(stream), "complaint:%s", ref);
 	if (!valid_ref(ref) || rec_load(r, stream, &st, NULL))
 		return not_found(q, ref);
@@ -209,7 +217,10 @@ int api_complaint_part(struct req *q, struct rec *r)
 	const char *part = strrchr(q->route->pattern, '/') + 1;
 	char stream[64];
 	json_t *st;
+	int status;
 
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	snprintf(stream, sizeof(stream), "complaint:%s", ref);
 	if (!valid_ref(ref) || rec_load(r, stream, &st, NULL))
 		return not_found(q, ref);

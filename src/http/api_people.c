@@ -146,6 +146,10 @@ int api_person_act(struct req *q, struct rec *r)
 			json_decref(in);
 			return http_problem(q, 404, "id", "no item %s", q->params[1]);
 		}
+		if (json_object_get(in, "id")) {
+			json_decref(in);
+			return http_problem(q, 422, "id", "unknown field \"id\": the item is named in the path");
+		}
 		json_object_set_new(in, "id", json_integer(n));
 	}
 	err_clear(&e);
@@ -192,7 +196,10 @@ int api_sreq_new(struct req *q, struct rec *r)
 int api_sreq_get(struct req *q, struct rec *r)
 {
 	char stream[64];
+	int status;
 
+	if ((status = api_only_query(q, (const char *const[]){ NULL })))
+		return status;
 	snprintf(stream, sizeof(stream), "service_request:%s", q->params[0]);
 	if (!valid_id(q->params[0]) || rec_load(r, stream, &q->out, NULL))
 		return http_problem(q, 404, "reference", "no service request %s", q->params[0]);

@@ -73,6 +73,7 @@ const struct route http_routes[] = {
 
 	R("GET", "/api/v1/users", api_user_list, ROLE_ADMIN, 0, "users.list"),
 	R("POST", "/api/v1/users", api_user_new, ROLE_ADMIN, WRITE_OWN, "users.create"),
+	R("GET", "/api/v1/users/{name}", api_user_get, ROLE_ANY, 0, "users.get"),
 	R("POST", "/api/v1/users/{name}/tokens", api_user_token, ROLE_ANY, WRITE_OWN, "users.tokens.create"),
 	R("PUT", "/api/v1/users/{name}/password", api_user_password, ROLE_ANY, WRITE_OWN, "users.password"),
 

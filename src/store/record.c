@@ -569,6 +569,19 @@ int rec_complaint(struct rec *r, const char *ref, const char *action,
 		if ((!strcmp(action, "acknowledge") || !strcmp(action, "assign")) &&
 		    check_handler(r, js_str(input, "handler"), e))
 			goto out;
+		if (!strcmp(action, "link") && js_str(input, "to")) {
+			const char *to = js_str(input, "to");
+			char other[64];
+			json_t *x;
+
+			snprintf(other, sizeof(other), "%s:%s",
+				 !strncmp(to, "SR-", 3) ? "service_request" : "complaint", to);
+			if (rec_load(r, other, &x, NULL)) {
+				rc = err_set(e, RD_EINVAL, "to", NULL, "no complaint or service request %s", to);
+				goto out;
+			}
+			json_decref(x);
+		}
 	}
 	rc = cmp_decide(!strcmp(action, "new") ? NULL : st, action, input, &ctx,
 			&payload, &type, &eff, e);
@@ -736,7 +749,7 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 			const char *source, json_t **summary, struct rd_err *e)
 {
 	int rc = 0, any = 0;
-	json_t *sum = json_object();
+	json_t *sum = json_pack("{s:[]}", "regions");
 
 	*summary = NULL;
 	if (allow(r, admin_roles, "change the calendar", e) || begin(r, e)) {
@@ -772,10 +785,12 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 				    "source", source ? source : "", "overrides", list);
 		rc = record(r, CALENDAR_STREAM, "calendar.imported", r->today, payload,
 			    r->calstate, e);
-		json_object_set_new(sum, cal_region_name((enum cal_region)reg),
-				    json_pack("{s:i, s:i, s:I, s:I}", "years_from", from,
-					      "years_to", to, "added", (json_int_t)added,
-					      "removed", (json_int_t)(nov - added)));
+		json_array_append_new(json_object_get(sum, "regions"),
+				      json_pack("{s:s, s:i, s:i, s:I, s:I}",
+						"region", cal_region_name((enum cal_region)reg),
+						"years_from", from, "years_to", to,
+						"added", (json_int_t)added,
+						"removed", (json_int_t)(nov - added)));
 		json_decref(payload);
 	}
 	if (!rc && !any)

@@ -69,8 +69,9 @@ int rec_policy_exclusion(struct rec *r, const char *code, const char *text,
 			 int blanket, int remove, struct rd_err *e);
 int rec_calendar_closure(struct rec *r, const char *action,
 			 const json_t *in, struct rd_err *e);
-/* Imports GOV.UK bank-holidays.json text; "*summary" (new reference)
- * says per region how many dates were added and removed. */
+/* Imports GOV.UK bank-holidays.json text; "*summary" (new reference) is
+ * {"regions": [{"region", "years_from", "years_to", "added", "removed"}],
+ * "calendar_version"}. */
 int rec_calendar_import(struct rec *r, const char *text, size_t len,
 			const char *source, json_t **summary, struct rd_err *e);
 int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
