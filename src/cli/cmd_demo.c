@@ -377,7 +377,8 @@ static int stage(struct demo *d, const char *ref, int n, date_t from, int points
 				"resident_informed_on", day), st))
 				return -1;
 			d->n.extended++;
-			resp = after(d, ack, limit + days, 0.05, 5);
+			/* The answer comes after the resident was told. */
+			resp = after(d, informed, days + 2, 0.05, 5);
 		}
 	}
 	if (resp > d->end)

@@ -15,6 +15,8 @@ int cmd_feedback(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 #endif

@@ -22,6 +22,8 @@ static const struct command {
 	{ "policy", cmd_policy, "the landlord's policy: show, set, check" },
 	{ "user", cmd_user, "staff accounts and roles" },
 	{ "verify", cmd_verify, "check every record's hash chain" },
+	{ "import", cmd_import, "import complaint histories from a CSV file" },
+	{ "export", cmd_export, "export complaints or events as CSV or JSON" },
 	{ "serve", cmd_serve, "serve the JSON API over HTTP" },
 	{ NULL, NULL, NULL }
 };

@@ -92,6 +92,36 @@ static const struct code_rules *rules(const json_t *st)
 	return r ? r : code_version(2024);
 }
 
+int cmp_within_code(const json_t *st, int stage, const calendar *cal,
+		    int with_extensions)
+{
+	const struct code_rules *r = rules(st);
+	const json_t *sj = cmp_stage(st, stage), *x;
+	date_t resp = js_date(sj, "responded_on");
+	date_t due = js_date(sj, "respond_by_original");
+	int max = stage == 1 ? r->s1_extension_max : stage == 2 ? r->s2_extension_max : 0;
+	int used = 0;
+	size_t i;
+
+	if (!sj || resp == DATE_NONE || due == DATE_NONE)
+		return -1;
+	if (with_extensions) {
+		json_array_foreach(json_object_get(sj, "extensions"), i, x) {
+			int days = (int)js_int(x, "working_days", 0);
+
+			if (used + days <= max) {
+				due = js_date(x, "respond_by");
+				used += days;
+				continue;
+			}
+			if (max > used && cal_add(cal, due, max - used, &due, NULL))
+				return -1;
+			break;
+		}
+	}
+	return resp <= due;
+}
+
 int cmp_is_status(const char *s)
 {
 	static const char *const states[] = {
@@ -786,10 +816,21 @@ static int decide_respond(const json_t *st, const json_t *in,
 		return wrong_state(st, "respond", "acknowledged and being investigated", e);
 	clause = stage == 1 ? r->c_points : (r->version == 2024 ? "6.18" : r->c_points);
 	sj = cmp_stage(st, stage);
-	if (js_only_keys(in, keys, "the response", e) ||
-	    when(in, "responded_on", ctx, js_date(sj, "acknowledged_on"),
-		 "the acknowledgement", &on, e))
-		return -1;
+	{
+		/* Not before the acknowledgement, nor before the resident was
+		 * told of an extension of this stage. */
+		date_t floor = js_date(sj, "acknowledged_on");
+		const char *what = "the acknowledgement";
+
+		json_array_foreach(json_object_get(sj, "extensions"), i, x)
+			if (js_date(x, "resident_informed_on") > floor) {
+				floor = js_date(x, "resident_informed_on");
+				what = "the extension the resident was told of";
+			}
+		if (js_only_keys(in, keys, "the response", e) ||
+		    when(in, "responded_on", ctx, floor, what, &on, e))
+			return -1;
+	}
 	if (!json_is_array(decisions) || json_array_size(decisions) == 0)
 		return err_set(e, RD_ERULE, "decisions", clause,
 			       "the response needs a decision, with reasons, on every point of the complaint definition (Code %s)",
