@@ -53,7 +53,7 @@ int cli_fail(const struct rd_err *e)
 
 void cli_print_json(const json_t *j)
 {
-	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(j, JSON_INDENT(2) | JS_FLAGS);
 
 	if (s) {
 		puts(s);

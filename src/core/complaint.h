@@ -65,6 +65,16 @@ void cmp_apply(json_t *state, const char *type, const json_t *payload);
  * escalation refused). */
 int cmp_is_open(const json_t *state);
 
+/*
+ * Whether stage "stage" was answered within the Code's timescale: 1 yes,
+ * 0 no, -1 not answered yet.  With "with_extensions" the deadline moves
+ * by the extensions the Code permits without good reason (6.4, 6.15; the
+ * 2022 Code's 10 working days), whatever was granted beyond them; without,
+ * it is the deadline set at acknowledgement.
+ */
+int cmp_within_code(const json_t *state, int stage, const calendar *cal,
+		    int with_extensions);
+
 /* 1 if "s" names a state of the state machine. */
 int cmp_is_status(const char *s);
 

@@ -78,6 +78,18 @@ static const struct int_setting *int_setting(const char *key)
 	return NULL;
 }
 
+/*
+ * Booleans.  The tsm_ settings are the choices the Regulator's TSM
+ * definitions leave open: whether refused complaints count in CH01,
+ * whether a response within an extension the Code permits counts as
+ * within the Code's timescales in CH02, and (tsm_stage2_year, text)
+ * whether a stage 2 complaint belongs to the year it was requested or
+ * acknowledged.
+ */
+static const char *const bool_settings[] = {
+	"informal_stage", "tsm_include_refused", "tsm_extensions_within", NULL
+};
+
 static const char *const text_settings[] = {
 	"organisation", "ombudsman_contact", "address", "phone", "email",
 	"website", NULL
@@ -98,6 +110,9 @@ json_t *policy_default(void)
 	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++)
 		json_object_set_new(p, ints[i].key, json_integer(ints[i].dflt));
 	json_object_set_new(p, "informal_stage", json_false());
+	json_object_set_new(p, "tsm_include_refused", json_false());
+	json_object_set_new(p, "tsm_extensions_within", json_true());
+	json_object_set_new(p, "tsm_stage2_year", json_string("request"));
 	json_object_set_new(p, "ombudsman_contact", json_string(
 		"Housing Ombudsman Service, PO Box 1484, Unit D, Preston, "
 		"PR2 0ET. Telephone 0300 111 3000. "
@@ -173,13 +188,19 @@ json_t *policy_decide_set(const json_t *policy, const char *key,
 		if (cal_region_parse(value, &r, e))
 			return NULL;
 		v = json_string(cal_region_name(r));
-	} else if (!strcmp(key, "informal_stage")) {
+	} else if (in_list(bool_settings, key)) {
 		if (strcmp(value, "true") && strcmp(value, "false")) {
-			err_set(e, RD_EINVAL, "value", NULL,
-				"informal_stage must be true or false");
+			err_set(e, RD_EINVAL, "value", NULL, "%s must be true or false", key);
 			return NULL;
 		}
 		v = json_boolean(!strcmp(value, "true"));
+	} else if (!strcmp(key, "tsm_stage2_year")) {
+		if (strcmp(value, "request") && strcmp(value, "acknowledgement")) {
+			err_set(e, RD_EINVAL, "value", NULL,
+				"tsm_stage2_year is request or acknowledgement");
+			return NULL;
+		}
+		v = json_string(value);
 	} else if (in_list(text_settings, key)) {
 		json_t *tmp = json_pack("{s:s}", "v", value);
 		const char *s;

@@ -49,6 +49,8 @@ int api_calendar_import(struct req *q, struct rec *r);
 int api_calendar_closure(struct req *q, struct rec *r);
 int api_workdays(struct req *q, struct rec *r);
 
+int api_report_tsm(struct req *q, struct rec *r);
+
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);
 

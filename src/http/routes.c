@@ -87,6 +87,7 @@ const struct route http_routes[] = {
 	R("GET", "/api/v1/workdays/add", api_workdays, ROLE_ANY, 0, "workdays.add"),
 	R("GET", "/api/v1/workdays/count", api_workdays, ROLE_ANY, 0, "workdays.count"),
 
+	R("GET", "/api/v1/reports/tsm", api_report_tsm, ROLE_OFFICER | ROLE_SENIOR | ROLE_BOARD | ROLE_ADMIN, 0, "reports.tsm"),
 	{ "POST", "/api/v1/import/complaints", api_import, ROLE_ADMIN, WRITE_GROUP, HTTP_UPLOAD_MAX, "import.complaints" },
 	R("GET", "/api/v1/export/complaints", api_export, ROLE_ADMIN | ROLE_SENIOR, 0, "export.complaints"),
 	R("GET", "/api/v1/export/events", api_export, ROLE_ADMIN | ROLE_SENIOR, 0, "export.events"),

@@ -405,7 +405,7 @@ static enum MHD_Result respond(struct req *q)
 		body = q->text;
 		q->text = NULL;
 	} else if (q->out) {
-		body = json_dumps(q->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		body = json_dumps(q->out, JSON_COMPACT | JS_FLAGS);
 		if (!body)
 			body = xstrdup("{}");
 	} else {

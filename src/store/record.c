@@ -287,6 +287,26 @@ static int index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
 	row.person_id = js_str(json_object_get(st, "complainant"), "person_id");
 	row.due_on = due;
 	row.open = cmp_is_open(st);
+	{
+		const json_t *s1 = cmp_stage(st, 1), *s2 = cmp_stage(st, 2);
+		date_t ack = js_date(s1, "acknowledged_on"), by = js_date(s1, "acknowledge_by");
+
+		row.tenure = js_str(st, "tenure");
+		row.refused = json_object_get(st, "refusal") && !strcmp(status, "not_accepted");
+		row.s1_acknowledged_on = js_str(s1, "acknowledged_on");
+		row.s1_ack_within = ack == DATE_NONE || by == DATE_NONE ? -1 : ack <= by;
+		row.s1_responded_on = js_str(s1, "responded_on");
+		row.s1_within = cmp_within_code(st, 1, r->cal, 1);
+		row.s1_within_no_ext = cmp_within_code(st, 1, r->cal, 0);
+		row.s2_requested_on = js_str(s2, "requested_on");
+		row.s2_acknowledged_on = js_str(s2, "acknowledged_on");
+		row.s2_responded_on = js_str(s2, "responded_on");
+		row.s2_within = s2 ? cmp_within_code(st, 2, r->cal, 1) : -1;
+		row.s2_within_no_ext = s2 ? cmp_within_code(st, 2, r->cal, 0) : -1;
+		row.extended = js_int(s1, "extended_days", 0) > 0 || js_int(s2, "extended_days", 0) > 0;
+		row.extended_beyond_code = js_true(s1, "extended_beyond_code") ||
+					   js_true(s2, "extended_beyond_code");
+	}
 	return r->st->ops->complaint_put(r->st, &row, e);
 }
 

@@ -47,12 +47,28 @@ static const char *const sql[NQ] = {
 	[Q_HEADS] = "SELECT stream, seq, head_hash FROM aggregates",
 	[Q_COMPLAINT_PUT] = "INSERT INTO complaints (reference, status,"
 			    " stage, code_version, received_on, category, channel,"
-			    " handler, person_id, due_on, open)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+			    " handler, person_id, due_on, open, tenure, refused,"
+			    " s1_acknowledged_on, s1_ack_within, s1_responded_on, s1_within,"
+			    " s1_within_no_ext, s2_requested_on, s2_acknowledged_on,"
+			    " s2_responded_on, s2_within, s2_within_no_ext, extended,"
+			    " extended_beyond_code)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+			    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
 			    " ON CONFLICT (reference) DO UPDATE SET status = excluded.status,"
 			    " stage = excluded.stage, handler = excluded.handler,"
 			    " person_id = excluded.person_id, due_on = excluded.due_on,"
-			    " open = excluded.open",
+			    " open = excluded.open, tenure = excluded.tenure,"
+			    " refused = excluded.refused,"
+			    " s1_acknowledged_on = excluded.s1_acknowledged_on,"
+			    " s1_ack_within = excluded.s1_ack_within,"
+			    " s1_responded_on = excluded.s1_responded_on,"
+			    " s1_within = excluded.s1_within, s1_within_no_ext = excluded.s1_within_no_ext,"
+			    " s2_requested_on = excluded.s2_requested_on,"
+			    " s2_acknowledged_on = excluded.s2_acknowledged_on,"
+			    " s2_responded_on = excluded.s2_responded_on,"
+			    " s2_within = excluded.s2_within, s2_within_no_ext = excluded.s2_within_no_ext,"
+			    " extended = excluded.extended,"
+			    " extended_beyond_code = excluded.extended_beyond_code",
 	[Q_NEXT_INSERT] = "INSERT INTO counters (name, value) VALUES (?1, 1)"
 			  " ON CONFLICT (name) DO UPDATE SET value = value + 1",
 	[Q_NEXT_GET] = "SELECT value FROM counters WHERE name = ?1",
@@ -117,6 +133,15 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+/* -1 is NULL: "not known yet". */
+static void bind_flag(sqlite3_stmt *st, int i, int v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, v);
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -339,6 +364,20 @@ static int sq_complaint_put(store *s, const struct store_complaint_row *r,
 	bind_text(st, 9, r->person_id);
 	bind_text(st, 10, r->due_on);
 	sqlite3_bind_int(st, 11, r->open);
+	bind_text(st, 12, r->tenure);
+	sqlite3_bind_int(st, 13, r->refused);
+	bind_text(st, 14, r->s1_acknowledged_on);
+	bind_flag(st, 15, r->s1_ack_within);
+	bind_text(st, 16, r->s1_responded_on);
+	bind_flag(st, 17, r->s1_within);
+	bind_flag(st, 18, r->s1_within_no_ext);
+	bind_text(st, 19, r->s2_requested_on);
+	bind_text(st, 20, r->s2_acknowledged_on);
+	bind_text(st, 21, r->s2_responded_on);
+	bind_flag(st, 22, r->s2_within);
+	bind_flag(st, 23, r->s2_within_no_ext);
+	sqlite3_bind_int(st, 24, r->extended);
+	sqlite3_bind_int(st, 25, r->extended_beyond_code);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -541,6 +580,94 @@ static int sq_complaint_counts(store *s, const char *today,
 	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "counting complaints");
 }
 
+/*
+ * The TSM counts.  Parameters: ?1 first day, ?2 last day, ?3 refused
+ * count, ?4 tenure or NULL, ?5 stage 2 by acknowledgement, ?6 permitted
+ * extensions count as within.
+ */
+#define TSM_S2_DAY "coalesce(CASE WHEN ?5 THEN s2_acknowledged_on ELSE s2_requested_on END, '')"
+#define TSM_S1_WITHIN "(CASE WHEN ?6 THEN s1_within ELSE s1_within_no_ext END)"
+#define TSM_S2_WITHIN "(CASE WHEN ?6 THEN s2_within ELSE s2_within_no_ext END)"
+
+static const struct {
+	const char *metric, *cond;
+} tsm_metrics[] = {
+	{ "s1_received", "received_on BETWEEN ?1 AND ?2 AND (?3 OR refused = 0)" },
+	{ "s2_received", TSM_S2_DAY " BETWEEN ?1 AND ?2 AND (?3 OR status <> 'escalation_refused')" },
+	{ "s1_responses", "s1_responded_on BETWEEN ?1 AND ?2" },
+	{ "s1_within", "s1_responded_on BETWEEN ?1 AND ?2 AND " TSM_S1_WITHIN " = 1" },
+	{ "s1_late", "s1_responded_on BETWEEN ?1 AND ?2 AND " TSM_S1_WITHIN " = 0" },
+	{ "s2_responses", "s2_responded_on BETWEEN ?1 AND ?2" },
+	{ "s2_within", "s2_responded_on BETWEEN ?1 AND ?2 AND " TSM_S2_WITHIN " = 1" },
+	{ "s2_late", "s2_responded_on BETWEEN ?1 AND ?2 AND " TSM_S2_WITHIN " = 0" },
+};
+
+static void tsm_bind(sqlite3_stmt *st, const struct store_tsm_query *q)
+{
+	bind_text(st, 1, q->from);
+	bind_text(st, 2, q->to);
+	sqlite3_bind_int(st, 3, q->include_refused);
+	bind_text(st, 4, q->tenure);
+	sqlite3_bind_int(st, 5, q->stage2_by_ack);
+	sqlite3_bind_int(st, 6, q->extensions_within);
+}
+
+static int sq_tsm_counts(store *s, const struct store_tsm_query *q,
+			 struct store_tsm *out, struct rd_err *e)
+{
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st;
+	long long *v[] = { &out->s1_received, &out->s2_received, &out->s1_responses,
+			   &out->s1_within, NULL, &out->s2_responses, &out->s2_within, NULL };
+	int rc, k = 0;
+
+	buf_puts(&b, "SELECT");
+	for (size_t i = 0; i < sizeof(tsm_metrics) / sizeof(tsm_metrics[0]); i++)
+		buf_printf(&b, "%s coalesce(sum(%s), 0)", i ? "," : "", tsm_metrics[i].cond);
+	buf_puts(&b, " FROM complaints WHERE (?4 IS NULL OR tenure = ?4)");
+	rc = sqlite3_prepare_v2(DB(s), buf_str(&b), -1, &st, NULL);
+	buf_free(&b);
+	if (rc != SQLITE_OK)
+		return db_err(DB(s), e, "counting for the TSMs");
+	tsm_bind(st, q);
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++, k++)
+			if (v[i])
+				*v[i] = sqlite3_column_int64(st, k);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "counting for the TSMs");
+}
+
+static int sq_tsm_cases(store *s, const struct store_tsm_query *q, const char *metric,
+			store_state_fn fn, void *ctx, struct rd_err *e)
+{
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st;
+	const char *cond = NULL;
+	int rc, stop = 0;
+
+	for (size_t i = 0; i < sizeof(tsm_metrics) / sizeof(tsm_metrics[0]); i++)
+		if (!strcmp(tsm_metrics[i].metric, metric))
+			cond = tsm_metrics[i].cond;
+	if (!cond)
+		return err_set(e, RD_EINVAL, "cases", NULL,
+			       "unknown measure \"%s\": use s1_received, s2_received, s1_responses, s1_within, s1_late, s2_responses, s2_within or s2_late",
+			       metric);
+	buf_printf(&b, "SELECT reference FROM complaints WHERE (?4 IS NULL OR tenure = ?4)"
+		   " AND %s ORDER BY reference", cond);
+	rc = sqlite3_prepare_v2(DB(s), buf_str(&b), -1, &st, NULL);
+	buf_free(&b);
+	if (rc != SQLITE_OK)
+		return db_err(DB(s), e, "listing the cases behind a count");
+	tsm_bind(st, q);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col(st, 0), NULL, ctx);
+	sqlite3_finalize(st);
+	return stop || rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "listing the cases behind a count");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -563,6 +690,8 @@ static const struct store_ops sqlite_ops = {
 	.token_add = sq_token_add,
 	.token_user = sq_token_user,
 	.token_delete = sq_token_delete,
+	.tsm_counts = sq_tsm_counts,
+	.tsm_cases = sq_tsm_cases,
 	.read_begin = sq_read_begin,
 	.read_end = sq_read_end,
 	.complaint_counts = sq_complaint_counts,

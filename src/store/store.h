@@ -39,6 +39,12 @@ struct store_complaint_row {
 	const char *reference, *status, *received_on, *category, *channel;
 	const char *handler, *person_id, *due_on;	/* may be NULL */
 	int stage, code_version, open;
+	/* for reports: dates may be NULL; "within" flags are -1 until the
+	 * stage is answered */
+	const char *tenure, *s1_acknowledged_on, *s1_responded_on;
+	const char *s2_requested_on, *s2_acknowledged_on, *s2_responded_on;
+	int refused, s1_ack_within, s1_within, s1_within_no_ext;
+	int s2_within, s2_within_no_ext, extended, extended_beyond_code;
 };
 
 struct store_filter {
@@ -48,6 +54,20 @@ struct store_filter {
 	const char *overdue_on;	/* open cases due before this date */
 	const char *received_from, *received_to;
 	int limit, offset;	/* 0 = no limit */
+};
+
+/* What the Tenant Satisfaction Measures count, for one reporting year. */
+struct store_tsm_query {
+	const char *from, *to;		/* the year's first and last day */
+	const char *tenure;		/* "lcra", "lcho" or NULL for all */
+	int include_refused;		/* refused complaints count in CH01 */
+	int stage2_by_ack;		/* a stage 2 belongs to its acknowledgement's year */
+	int extensions_within;		/* permitted extensions move the deadline */
+};
+
+struct store_tsm {
+	long long s1_received, s2_received;
+	long long s1_responses, s1_within, s2_responses, s2_within;
 };
 
 typedef struct store store;
@@ -107,6 +127,14 @@ struct store_ops {
 	int (*token_user)(store *s, const char *token_hash, const char *now,
 			  char *user, size_t n, char *role, size_t rn,
 			  struct rd_err *e);
+	int (*tsm_counts)(store *s, const struct store_tsm_query *q,
+			  struct store_tsm *out, struct rd_err *e);
+	/* The references behind one count: "metric" is s1_received,
+	 * s2_received, s1_responses, s1_within, s1_late, s2_responses,
+	 * s2_within or s2_late; "fn" gets (reference, NULL). */
+	int (*tsm_cases)(store *s, const struct store_tsm_query *q,
+			 const char *metric, store_state_fn fn, void *ctx,
+			 struct rd_err *e);
 	/* A read transaction: one consistent view for several reads. */
 	int (*read_begin)(store *s, struct rd_err *e);
 	void (*read_end)(store *s);

@@ -1224,7 +1224,7 @@ static int export_complaint(const char *stream, const char *state, void *ctx)
 		return 1;
 	}
 	if (!strcmp(x->format, "json")) {
-		char *text = json_dumps(st, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		char *text = json_dumps(st, JSON_INDENT(2) | JS_FLAGS);
 
 		buf_puts(x->out, x->n ? ",\n" : "\n");
 		buf_puts(x->out, text ? text : "null");
@@ -1280,7 +1280,7 @@ static int export_event(const struct store_event *ev, void *ctx)
 				      "effective_on", ev->effective_on,
 				      "payload", p ? p : json_string(ev->payload),
 				      "prev_hash", ev->prev_hash, "hash", ev->hash);
-		char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		char *text = o ? json_dumps(o, JSON_COMPACT | JS_FLAGS) : NULL;
 
 		if (!text) {
 			json_decref(o);

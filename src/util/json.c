@@ -192,7 +192,7 @@ void js_set_str(json_t *o, const char *key, const char *s)
 
 char *js_dump(const json_t *o)
 {
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(o, JSON_COMPACT | JS_FLAGS);
 
 	if (!s)
 		s = xstrdup("null");

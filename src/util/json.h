@@ -14,6 +14,10 @@
 
 #define JS_TEXT_MAX 20000	/* longest free text accepted in one field */
 
+/* How Redress writes JSON: in key order, with numbers such as 41.2
+ * written as 41.2 (15 significant digits), not 41.200000000000003. */
+#define JS_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
 /* The string at "key", or NULL if absent, null or not a string. */
 const char *js_str(const json_t *o, const char *key);
 /* The string at "key" or "" */
