@@ -17,5 +17,6 @@ for i in 1 2 3 4 5; do
 	times="$times $(echo "$e - $s" | bc -l)"
 done
 echo "demo_default: $(printf '%s\n' $times | sort -n | sed -n 3p | cut -c1-5) s (median of 5)"
+build/bench/bench_reports "$dir" "${BENCH_REPORT_N:-1000000}"
 bench/http.sh "$dir"
 rm -rf "$dir"

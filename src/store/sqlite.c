@@ -612,32 +612,81 @@ static void tsm_bind(sqlite3_stmt *st, const struct store_tsm_query *q)
 	sqlite3_bind_int(st, 6, q->extensions_within);
 }
 
-static int sq_tsm_counts(store *s, const struct store_tsm_query *q,
-			 struct store_tsm *out, struct rd_err *e)
+/* Adds one grouped count query's rows into out[] (0 all, 1 LCRA, 2 LCHO):
+ * each row is (tenure, a, b, c); "fn" places a, b and c. */
+static int tsm_pass(store *s, const struct store_tsm_query *q, const char *query,
+		    void (*fn)(struct store_tsm *o, const long long *v),
+		    struct store_tsm out[3], struct rd_err *e)
 {
-	struct buf b = BUF_INIT;
 	sqlite3_stmt *st;
-	long long *v[] = { &out->s1_received, &out->s2_received, &out->s1_responses,
-			   &out->s1_within, NULL, &out->s2_responses, &out->s2_within, NULL };
-	int rc, k = 0;
+	int rc;
 
-	buf_puts(&b, "SELECT");
-	for (size_t i = 0; i < sizeof(tsm_metrics) / sizeof(tsm_metrics[0]); i++)
-		buf_printf(&b, "%s coalesce(sum(%s), 0)", i ? "," : "", tsm_metrics[i].cond);
-	buf_puts(&b, " FROM complaints WHERE (?4 IS NULL OR tenure = ?4)");
-	rc = sqlite3_prepare_v2(DB(s), buf_str(&b), -1, &st, NULL);
-	buf_free(&b);
-	if (rc != SQLITE_OK)
+	if (sqlite3_prepare_v2(DB(s), query, -1, &st, NULL) != SQLITE_OK)
 		return db_err(DB(s), e, "counting for the TSMs");
 	tsm_bind(st, q);
-	memset(out, 0, sizeof(*out));
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++, k++)
-			if (v[i])
-				*v[i] = sqlite3_column_int64(st, k);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = col(st, 0);
+		long long v[3];
+
+		for (int k = 0; k < 3; k++)
+			v[k] = sqlite3_column_int64(st, k + 1);
+		fn(&out[0], v);
+		if (!strcmp(t, "lcra"))
+			fn(&out[1], v);
+		else if (!strcmp(t, "lcho"))
+			fn(&out[2], v);
+	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "counting for the TSMs");
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "counting for the TSMs");
+}
+
+static void put_s1_received(struct store_tsm *o, const long long *v) { o->s1_received += v[0]; }
+static void put_s2_received(struct store_tsm *o, const long long *v) { o->s2_received += v[0]; }
+static void put_s1_responses(struct store_tsm *o, const long long *v)
+{
+	o->s1_responses += v[0];
+	o->s1_within += v[1];
+}
+static void put_s2_responses(struct store_tsm *o, const long long *v)
+{
+	o->s2_responses += v[0];
+	o->s2_within += v[1];
+}
+
+/*
+ * Four passes, each over one range of one covering index (migration 004):
+ * the cost is the year's complaints, not the whole history.
+ */
+static int sq_tsm_counts(store *s, const struct store_tsm_query *q,
+			 struct store_tsm out[3], struct rd_err *e)
+{
+	memset(out, 0, 3 * sizeof(*out));
+	if (tsm_pass(s, q, "SELECT coalesce(tenure, ''), count(*), 0, 0 FROM complaints"
+		     " WHERE received_on BETWEEN ?1 AND ?2 AND (?3 OR refused = 0)"
+		     " AND ?4 IS NULL AND ?5 = ?5 AND ?6 = ?6 GROUP BY 1",
+		     put_s1_received, out, e) ||
+	    tsm_pass(s, q, q->stage2_by_ack
+		     ? "SELECT coalesce(tenure, ''), count(*), 0, 0 FROM complaints"
+		       " WHERE s2_acknowledged_on BETWEEN ?1 AND ?2"
+		       " AND (?3 OR status <> 'escalation_refused')"
+		       " AND ?4 IS NULL AND ?5 = ?5 AND ?6 = ?6 GROUP BY 1"
+		     : "SELECT coalesce(tenure, ''), count(*), 0, 0 FROM complaints"
+		       " WHERE s2_requested_on BETWEEN ?1 AND ?2"
+		       " AND (?3 OR status <> 'escalation_refused')"
+		       " AND ?4 IS NULL AND ?5 = ?5 AND ?6 = ?6 GROUP BY 1",
+		     put_s2_received, out, e) ||
+	    tsm_pass(s, q, "SELECT coalesce(tenure, ''), count(*),"
+		     " coalesce(sum(CASE WHEN ?6 THEN s1_within ELSE s1_within_no_ext END), 0), 0"
+		     " FROM complaints WHERE s1_responded_on BETWEEN ?1 AND ?2"
+		     " AND ?3 = ?3 AND ?4 IS NULL AND ?5 = ?5 GROUP BY 1",
+		     put_s1_responses, out, e) ||
+	    tsm_pass(s, q, "SELECT coalesce(tenure, ''), count(*),"
+		     " coalesce(sum(CASE WHEN ?6 THEN s2_within ELSE s2_within_no_ext END), 0), 0"
+		     " FROM complaints WHERE s2_responded_on BETWEEN ?1 AND ?2"
+		     " AND ?3 = ?3 AND ?4 IS NULL AND ?5 = ?5 GROUP BY 1",
+		     put_s2_responses, out, e))
+		return -1;
+	return 0;
 }
 
 static int sq_tsm_cases(store *s, const struct store_tsm_query *q, const char *metric,

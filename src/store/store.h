@@ -127,8 +127,10 @@ struct store_ops {
 	int (*token_user)(store *s, const char *token_hash, const char *now,
 			  char *user, size_t n, char *role, size_t rn,
 			  struct rd_err *e);
+	/* The counts for all homes (out[0]), LCRA (out[1]) and LCHO
+	 * (out[2]) in one pass; q->tenure is not used. */
 	int (*tsm_counts)(store *s, const struct store_tsm_query *q,
-			  struct store_tsm *out, struct rd_err *e);
+			  struct store_tsm out[3], struct rd_err *e);
 	/* The references behind one count: "metric" is s1_received,
 	 * s2_received, s1_responses, s1_within, s1_late, s2_responses,
 	 * s2_within or s2_late; "fn" gets (reference, NULL). */
