@@ -68,27 +68,21 @@ int tsm_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 {
 	static const char *const tenures[] = { "lcra", "lcho" };
 	struct store_tsm_query q;
-	struct store_tsm c;
+	struct store_tsm c[3];
 	char from[DATE_STRLEN], to[DATE_STRLEN], label[16];
 	json_t *all, *by;
 
 	*out = NULL;
 	if (query_for(r, year, NULL, &q, from, to, e) ||
-	    r->st->ops->tsm_counts(r->st, &q, &c, e))
+	    r->st->ops->tsm_counts(r->st, &q, c, e))
 		return -1;
-	all = measures(&c, js_int(r->policy, "homes", 0));
+	all = measures(&c[0], js_int(r->policy, "homes", 0));
 	by = json_object();
 	for (int i = 0; i < 2; i++) {
 		char key[24];
 
-		q.tenure = tenures[i];
-		if (r->st->ops->tsm_counts(r->st, &q, &c, e)) {
-			json_decref(all);
-			json_decref(by);
-			return -1;
-		}
 		snprintf(key, sizeof(key), "homes_%s", tenures[i]);
-		json_object_set_new(by, tenures[i], measures(&c, js_int(r->policy, key, 0)));
+		json_object_set_new(by, tenures[i], measures(&c[i + 1], js_int(r->policy, key, 0)));
 	}
 	snprintf(label, sizeof(label), "%d/%02d", year, (year + 1) % 100);
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:O, s:O, s:O, s:O, s:o, s:{s:b, s:b, s:s, s:s}}",
