@@ -233,7 +233,7 @@ static int check_party(const json_t *p, const char *where, int need_contact,
 	date_t d;
 
 	if (js_only_keys(p, keys, where, e))
-		return -1;
+		return err_in(e, where);
 	if (js_need_str(p, "name", 1, NULL, &s, e) ||
 	    js_need_str(p, "email", 0, NULL, &s, e) ||
 	    js_need_str(p, "phone", 0, NULL, &s, e) ||
@@ -322,7 +322,7 @@ static int decide_new(const json_t *in, const struct cmp_ctx *ctx,
 		    one_of(subj, "kind", 1, subject_kinds, NULL, &s, e) ||
 		    js_need_str(subj, "name", 0, NULL, &s, e) ||
 		    js_need_str(subj, "user", 0, NULL, &s, e))
-			return -1;
+			return err_in(e, "subject");
 	}
 	if (flags && !json_is_null(flags)) {
 		static const char *const keys[] = {
@@ -332,10 +332,10 @@ static int decide_new(const json_t *in, const struct cmp_ctx *ctx,
 		int b;
 
 		if (js_only_keys(flags, keys, "flags", e))
-			return -1;
+			return err_in(e, "flags");
 		for (int i = 0; keys[i]; i++)
 			if (js_need_bool(flags, keys[i], 0, NULL, &b, e))
-				return -1;
+				return err_in(e, "flags");
 	}
 	if (issue != DATE_NONE && issue > received)
 		return err_set(e, RD_EINVAL, "issue_date", NULL,
@@ -391,7 +391,7 @@ static int check_definition(const json_t *def, const struct code_rules *r,
 			       "the complaint definition is required before acknowledging: the summary and the outcomes sought (Code %s)",
 			       r->c_definition);
 	if (js_only_keys(def, keys, "definition", e))
-		return -1;
+		return err_in(e, "definition");
 	if (js_need_str(def, "summary", 1, r->c_definition, &s, e) ||
 	    js_need_str(def, "outcomes_sought", 1, r->c_definition, &s, e) ||
 	    js_need_str(def, "responsible", 1, r->c_responsibility, &s, e) ||
@@ -424,7 +424,7 @@ static int check_triage(const json_t *t, const struct code_rules *r,
 		return err_set(e, RD_EINVAL, "triage", "6.1",
 			       "triage is required: is the complaint complex, and is there vulnerability or risk? (Code 6.1)");
 	if (js_only_keys(t, keys, "triage", e))
-		return -1;
+		return err_in(e, "triage");
 	if (js_need_bool(t, "complex", 1, "6.1", &b, e) ||
 	    js_need_bool(t, "vulnerable", 1, "6.1", &b, e) ||
 	    js_need_str(t, "notes", 0, NULL, &s, e))
@@ -850,8 +850,10 @@ static int decide_respond(const json_t *st, const json_t *in,
 
 		if (js_only_keys(d, dkeys, "decisions[]", e) ||
 		    one_of(d, "outcome", 1, outcomes, clause, &str, e) ||
-		    js_need_str(d, "reasons", 1, clause, &str, e))
+		    js_need_str(d, "reasons", 1, clause, &str, e)) {
+			err_in(e, "decisions[]");
 			goto out;
+		}
 		k = point_index(d, pts);
 		if (!k) {
 			err_set(e, RD_EINVAL, "decisions.point", clause,

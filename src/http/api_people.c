@@ -233,7 +233,8 @@ static int dissatisfaction(struct req *q, struct rec *r, json_t *in)
 		return http_problem(q, 404, "reference", "no service request %s", ref);
 	if (!js_str(in, "details")) {
 		json_decref(sr);
-		return http_problem(q, 422, "details", "details is required (Code 1.3)");
+		err_set(&e, RD_EINVAL, "details", "1.3", "details is required: what is the resident dissatisfied with?");
+		return http_fail(q, &e);
 	}
 	cin = json_pack("{s:s, s:s, s:s, s:s}", "channel", "phone", "category",
 			js_str0(sr, "category"), "description", js_str(in, "details"),

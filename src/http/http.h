@@ -67,6 +67,7 @@ struct req {
 	char location[160];
 	char cookie[200];
 	char etag[40];
+	char allow[64];		/* the methods a path takes, for 405 */
 	int status;
 	double t0;
 	/* group commit: queued for the writer thread, answered once the

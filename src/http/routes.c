@@ -126,12 +126,19 @@ static int match(const char *pattern, const char *path, const char **params,
 	return !*pattern && !*path;
 }
 
+/*
+ * HEAD is answered as GET (the server sends the headers only).  When the
+ * path exists but not with this method, q->allow lists the methods it
+ * takes, for the Allow header of the 405.
+ */
 const struct route *http_route(struct req *q, int *path_ok)
 {
-	size_t n = strlen(q->path) + 1;
+	size_t n = strlen(q->path) + 1, used = 0;
+	const char *method = strcmp(q->method, "HEAD") ? q->method : "GET";
 	const struct route *found = NULL;
 
 	*path_ok = 0;
+	q->allow[0] = '\0';
 	if (n > 512)
 		return NULL;
 	free(q->param_buf);
@@ -142,8 +149,12 @@ const struct route *http_route(struct req *q, int *path_ok)
 		if (!match(rt->pattern, q->path, params, q->param_buf))
 			continue;
 		*path_ok = 1;
-		if (strcmp(rt->method, q->method))
+		if (strcmp(rt->method, method)) {
+			if (!strstr(q->allow, rt->method) && used + strlen(rt->method) + 3 < sizeof(q->allow))
+				used += (size_t)snprintf(q->allow + used, sizeof(q->allow) - used, "%s%s",
+							 used ? ", " : "", rt->method);
 			continue;
+		}
 		memcpy(q->params, params, sizeof(params));
 		found = rt;
 		break;

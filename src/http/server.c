@@ -428,6 +428,13 @@ static enum MHD_Result respond(struct req *q)
 		MHD_add_response_header(res, "ETag", q->etag);
 	if (q->status == 401)
 		MHD_add_response_header(res, "WWW-Authenticate", "Bearer realm=\"redress\"");
+	if (q->status == 405 && q->allow[0]) {
+		char allow[80];
+
+		/* A path that takes GET also takes HEAD. */
+		snprintf(allow, sizeof(allow), "%s%s", q->allow, strstr(q->allow, "GET") ? ", HEAD" : "");
+		MHD_add_response_header(res, "Allow", allow);
+	}
 	ret = MHD_queue_response(q->conn, (unsigned)q->status, res);
 	MHD_destroy_response(res);
 	return ret;

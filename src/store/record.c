@@ -472,7 +472,7 @@ int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
 	int rc;
 
 	*out = NULL;
-	if (!purpose || !*purpose)
+	if (!purpose || strspn(purpose, " \t\r\n") == strlen(purpose))
 		return err_set(e, RD_EINVAL, "purpose", "5.10",
 			       "say why you need to see disclosed disabilities and vulnerabilities");
 	if (allow(r, (const char *const[]){ "handler", "complaints_officer", NULL },

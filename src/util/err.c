@@ -64,6 +64,10 @@ int err_in(struct rd_err *e, const char *where)
 
 	if (!e)
 		return -1;
+	if (!e->field[0]) {
+		snprintf(e->field, sizeof(e->field), "%s", where);
+		return -1;
+	}
 	n = strlen(where);
 	if (n + 1 + strlen(e->field) >= sizeof(f))
 		return -1;

@@ -155,7 +155,7 @@ int js_only_keys(const json_t *o, const char *const *allowed,
 	json_t *v;
 
 	if (!json_is_object(o))
-		return err_set(e, RD_EINVAL, where, NULL,
+		return err_set(e, RD_EINVAL, "", NULL,
 			       "%s must be a JSON object", where);
 	json_object_foreach((json_t *)o, key, v) {
 		int ok = 0;
