@@ -37,9 +37,22 @@ static atomic_int config_generation;
 static FILE *access_log;
 static volatile sig_atomic_t stopping;
 
-/* Each polling thread's open landlord. */
+/* Each polling thread's open landlord, closed when the thread ends. */
 static __thread struct rec *thread_rec;
 static __thread int thread_generation;
+static pthread_key_t rec_key;
+static pthread_once_t rec_key_once = PTHREAD_ONCE_INIT;
+
+static void close_thread_rec(void *p)
+{
+	rec_close(p);
+	free(p);
+}
+
+static void make_rec_key(void)
+{
+	pthread_key_create(&rec_key, close_thread_rec);
+}
 
 void http_config_changed(void)
 {
@@ -196,6 +209,8 @@ static struct rec *thread_landlord(struct rd_err *e)
 			thread_rec = NULL;
 			return NULL;
 		}
+		pthread_once(&rec_key_once, make_rec_key);
+		pthread_setspecific(rec_key, thread_rec);
 		thread_generation = gen;
 	} else if (gen != thread_generation) {
 		if (rec_reload(thread_rec, e))
@@ -377,10 +392,7 @@ static void *writer_main(void *arg)
 			MHD_resume_connection(q->conn);
 		}
 	}
-	if (thread_rec) {
-		rec_close(thread_rec);
-		free(thread_rec);
-	}
+	/* The thread-specific key's destructor closes the landlord. */
 	return NULL;
 }
 
