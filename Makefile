@@ -8,7 +8,7 @@
 # ./redress.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd
+PKGS    := sqlite3 jansson libsodium libmicrohttpd pangocairo libcurl libpq
 PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
@@ -18,10 +18,12 @@ LDLIBS  += $(PKGLIBS) -lm
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/reports/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/render/*.c \
+                             src/letters/*.c src/reports/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
-UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c))
+UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c \
+                              tests/render/test_*.c tests/letters/test_*.c tests/reports/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 B ?= build
