@@ -22,12 +22,13 @@ LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/render/
                              src/letters/*.c src/reports/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+PG_MIGRATIONS := $(sort $(wildcard src/store/migrations/pg/*.sql))
 UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c \
                               tests/render/test_*.c tests/letters/test_*.c tests/reports/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 B ?= build
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o $(B)/gen/pg_migrations.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
@@ -53,9 +54,16 @@ $(B)/%.o: %.c $(wildcard src/*/*.h)
 # The numbered SQL migrations are compiled in as strings.
 $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
-	@sh scripts/embed-sql.sh $(MIGRATIONS) > $@
+	@sh scripts/embed-sql.sh store_migrations $(MIGRATIONS) > $@
 
 $(B)/gen/migrations.o: $(B)/gen/migrations.c
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-sql.sh store_pg_migrations $(PG_MIGRATIONS) > $@
+
+$(B)/gen/pg_migrations.o: $(B)/gen/pg_migrations.c
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
 # The OpenAPI description, docs/openapi.yaml, is served as JSON.

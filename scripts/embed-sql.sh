@@ -1,10 +1,13 @@
 #!/bin/sh
 # Turns the numbered migration files into a C array of strings:
-#   const struct store_migration store_migrations[]; and its length.
+#   const struct store_migration NAME[]; and its length, NAME_count
+# Usage: embed-sql.sh NAME FILE...
 set -eu
+name=$1
+shift
 printf '/* Generated from src/store/migrations by scripts/embed-sql.sh. */\n'
 printf '#include "store/migrations.h"\n\n'
-printf 'const struct store_migration store_migrations[] = {\n'
+printf 'const struct store_migration %s[] = {\n' "$name"
 n=0
 for f in "$@"; do
 	base=$(basename "$f" .sql)
@@ -14,4 +17,4 @@ for f in "$@"; do
 	printf '\t},\n'
 	n=$((n + 1))
 done
-printf '};\n\nconst int store_nmigrations = %d;\n' "$n"
+printf '};\n\nconst int %s_count = %d;\n' "$name" "$n"

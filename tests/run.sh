@@ -51,6 +51,32 @@ for bin in redress build-san/redress; do
 	done
 done
 
+# The same command-line tests on PostgreSQL, on a server of the run's own.
+# (test_demo and test_verify read and tamper with the SQLite file itself.)
+pgdir=$(mktemp -d)
+rmdir "$pgdir"
+if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null); then
+	for t in tests/cli/test_*.sh; do
+		case $t in *test_demo.sh|*test_verify.sh) continue ;; esac
+		out=$(REDRESS="$PWD/redress" LABEL=pg REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl" \
+			RESULTS="$results" sh "$t" 2>&1)
+		rc=$?
+		printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
+		if [ "$rc" -ne 0 ]; then
+			failed_suites="$failed_suites $t(pg)"
+			if ! printf '%s\n' "$out" | grep -q '^cli/'; then
+				printf '%s\n' "$out" | tail -20
+				echo "0 1" >> "$results"
+			fi
+		fi
+	done
+	sh scripts/pg-test-server.sh stop "$pgdir"
+else
+	echo "postgresql: could not start a test server"
+	echo "0 1" >> "$results"
+	failed_suites="$failed_suites postgresql"
+fi
+
 # The HTTP API end to end (Node's test runner against the real server),
 # and the OpenAPI description linted.
 if command -v node >/dev/null 2>&1 && [ -d node_modules ]; then

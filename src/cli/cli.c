@@ -303,8 +303,13 @@ int cli_parse(struct cli *c, int argc, char **argv,
 			}
 			arg = argv[++i];
 		}
-		if (!strcmp(o->flag, "db") || !strcmp(o->flag, "pg"))
+		if (!strcmp(o->flag, "db"))
 			c->db = arg;
+		else if (!strcmp(o->flag, "pg")) {
+			/* Any libpq connection string, URL or key=value. */
+			snprintf(c->pg, sizeof(c->pg), "pg:%s", arg);
+			c->db = c->pg;
+		}
 		else if (!strcmp(o->flag, "as"))
 			c->as = arg;
 		else if (!strcmp(o->flag, "json"))

@@ -37,7 +37,8 @@ struct cli_opt {
 };
 
 struct cli {
-	const char *db;		/* --db or --pg */
+	const char *db;		/* --db, or "pg:" and --pg */
+	char pg[1024];
 	const char *as;		/* --as */
 	int json;		/* --json */
 	char *pos[16];		/* positional arguments */

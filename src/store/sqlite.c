@@ -762,7 +762,7 @@ static int migrate(sqlite3 *db, struct rd_err *e)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		have = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	for (int i = 0; i < store_nmigrations; i++) {
+	for (int i = 0; i < store_migrations_count; i++) {
 		const struct store_migration *m = &store_migrations[i];
 		char rec[200];
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/pg.h"
 #include "store/sqlite.h"
 #include "util/buf.h"
 
@@ -15,12 +16,10 @@ store *store_open(const char *where, int create, struct rd_err *e)
 {
 	if (!where || !*where)
 		where = "redress.db";
-	if (!strncmp(where, "pg:", 3) || !strncmp(where, "postgres://", 11) ||
-	    !strncmp(where, "postgresql://", 13)) {
-		err_set(e, RD_EIO, "pg", NULL,
-			"this build of Redress has no PostgreSQL backend yet; use a SQLite file");
-		return NULL;
-	}
+	if (!strncmp(where, "pg:", 3))
+		return store_pg_open(where + 3, create, e);
+	if (!strncmp(where, "postgres://", 11) || !strncmp(where, "postgresql://", 13))
+		return store_pg_open(where, create, e);
 	if (!strncmp(where, "sqlite:", 7))
 		where += 7;
 	return store_sqlite_open(where, create, e);

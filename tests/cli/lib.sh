@@ -12,6 +12,22 @@
 REDRESS=${REDRESS:-redress}
 T=$(mktemp -d)
 DB=$T/redress.db
+
+# REDRESS_TEST_STORE=pg runs the same tests on PostgreSQL: the database is
+# a landlord of its own on the test run's server (REDRESS_TEST_PG), and
+# the tests' own look-ups through "sqlite3 $DB" go to it through psql.
+if [ "${REDRESS_TEST_STORE:-sqlite}" = pg ]; then
+	landlord=t$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+	DB="$REDRESS_TEST_PG?landlord=$landlord"
+	sqlite3() {
+		if [ "$1" != "$DB" ]; then
+			command sqlite3 "$@"
+			return
+		fi
+		q=$(printf '%s' "$2" | sed -E "s/json_extract\(([a-z_.]+), '\\\$\.([a-z_]+)'\)/(\1::json->>'\2')/g")
+		PGOPTIONS="-c search_path=$landlord" psql -X -q -A -t -F '|' "$REDRESS_TEST_PG" -c "$q"
+	}
+fi
 export REDRESS_TODAY=${REDRESS_TODAY:-2026-11-23}
 cd "$T" || exit 1
 trap 'rm -rf "$T"' EXIT
