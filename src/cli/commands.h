@@ -18,6 +18,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 #endif

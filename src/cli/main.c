@@ -25,6 +25,7 @@ static const struct command {
 	{ "import", cmd_import, "import complaint histories from a CSV file" },
 	{ "export", cmd_export, "export complaints or events as CSV or JSON" },
 	{ "serve", cmd_serve, "serve the JSON API over HTTP" },
+	{ "copy", cmd_copy, "move a landlord between SQLite and PostgreSQL" },
 	{ "report", cmd_report, "reports: tsm (Tenant Satisfaction Measures CH01, CH02)" },
 	{ NULL, NULL, NULL }
 };

@@ -663,6 +663,41 @@ static int pg_tsm_cases(store *s, const struct store_tsm_query *q, const char *m
 	return res ? (walk(res, fn, ctx), 0) : -1;
 }
 
+static int pg_counter_set(store *s, const char *counter, int64_t value, struct rd_err *e)
+{
+	char v[24];
+	const char *p[2] = { counter, v };
+	PGresult *res;
+
+	snprintf(v, sizeof(v), "%lld", (long long)value);
+	res = run(s, "INSERT INTO counters (name, value) VALUES ($1, $2::bigint)"
+		  " ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)",
+		  2, p, e, "setting a counter");
+	if (!res)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+static int pg_secrets(store *s,
+		      int (*fn)(const char *kind, const char *user, const char *hash,
+				const char *at, const char *expires, void *ctx),
+		      void *ctx, struct rd_err *e)
+{
+	PGresult *res = run(s, "SELECT 'password', \"user\", password_hash, changed_at, NULL"
+			    " FROM credentials UNION ALL SELECT kind, \"user\", token_hash, created_at,"
+			    " expires_at FROM tokens", 0, NULL, e, "reading sign-in secrets");
+	int stop = 0;
+
+	if (!res)
+		return -1;
+	for (int i = 0; i < PQntuples(res) && !stop; i++)
+		stop = fn(val(res, i, 0), val(res, i, 1), val(res, i, 2), val(res, i, 3),
+			  PQgetisnull(res, i, 4) ? NULL : val(res, i, 4), ctx);
+	PQclear(res);
+	return 0;
+}
+
 static const struct store_ops pg_ops = {
 	.name = "pg",
 	.close = pg_close,
@@ -688,6 +723,8 @@ static const struct store_ops pg_ops = {
 	.complaint_counts = pg_complaint_counts,
 	.tsm_counts = pg_tsm_counts,
 	.tsm_cases = pg_tsm_cases,
+	.counter_set = pg_counter_set,
+	.secrets = pg_secrets,
 	.read_begin = pg_read_begin,
 	.read_end = pg_read_end,
 };

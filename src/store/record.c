@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/aggregate.h"
 #include "core/complaint.h"
@@ -261,8 +262,175 @@ static int record(struct rec *r, const char *stream, const char *type,
 	return rc;
 }
 
+/* ---- what the board pack and the self-assessment count --------------- */
+
+static int same_name(const char *a, const char *b)
+{
+	return a && b && *a && *b && !strcasecmp(a, b);
+}
+
+/* 1 if the stage's acknowledgement recorded the definition and the
+ * responsibility aspects (5.6, 5.7); -1 if it was not acknowledged. */
+static int defined(const json_t *sj)
+{
+	static const char *const keys[] = {
+		"summary", "outcomes_sought", "responsible", "not_responsible", NULL
+	};
+	const json_t *d = json_object_get(sj, "definition");
+
+	if (!sj || js_date(sj, "acknowledged_on") == DATE_NONE)
+		return -1;
+	for (int i = 0; keys[i]; i++)
+		if (!*js_str0(d, keys[i]))
+			return 0;
+	return 1;
+}
+
+static void count_points(const json_t *sj, int out[3])
+{
+	static const char *const outcomes[] = { "upheld", "partly_upheld", "not_upheld" };
+	size_t i;
+	json_t *d;
+
+	json_array_foreach(json_object_get(sj, "decisions"), i, d)
+		for (int k = 0; k < 3; k++)
+			if (!strcmp(js_str0(d, "outcome"), outcomes[k]))
+				out[k]++;
+}
+
+struct facts {
+	struct store_fact *f;
+	size_t n, cap;
+};
+
+static struct store_fact *next_fact(struct facts *fs, const char *kind, int n, int stage)
+{
+	struct store_fact *x;
+
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 8;
+		fs->f = xrealloc(fs->f, fs->cap * sizeof(*fs->f));
+	}
+	x = &fs->f[fs->n++];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	x->n = n;
+	x->stage = stage;
+	return x;
+}
+
+/* Remedies and outstanding actions count with the response of their
+ * stage (the day they were offered or promised to the resident). */
+static void item_facts(const json_t *st, const char *list, const char *kind, struct facts *fs)
+{
+	size_t i;
+	json_t *it;
+
+	json_array_foreach(json_object_get(st, list), i, it) {
+		int stage = (int)js_int(it, "stage", 1);
+		struct store_fact *x = next_fact(fs, kind, (int)i + 1, stage);
+		const json_t *amount = json_object_get(it, "amount");
+
+		x->on = js_str(cmp_stage(st, stage), "responded_on");
+		x->code = js_str(it, "type");
+		x->amount = json_is_number(amount) ? json_number_value(amount) : 0;
+		x->due_on = js_str(it, "due_on");
+		x->completed_on = js_str(it, "completed_on");
+	}
+}
+
+static void refusal_fact(const json_t *ref, int n, int stage, struct facts *fs)
+{
+	struct store_fact *x;
+
+	if (!json_is_object(ref))
+		return;
+	x = next_fact(fs, "refusal", n, stage);
+	x->on = js_str(ref, "refused_on");
+	x->code = js_str(ref, "reason");
+	x->flag = *js_str0(ref, "explanation") != '\0';
+}
+
+/*
+ * The report columns and facts of a complaint (migration 005), from its
+ * state.  A backend without these operations keeps none.
+ */
+static int index_report(struct rec *r, const json_t *st, struct rd_err *e)
+{
+	const struct store_ops *ops = r->st->ops;
+	const json_t *stages = json_object_get(st, "stages"), *subj = json_object_get(st, "subject");
+	const json_t *s1 = cmp_stage(st, 1), *s2 = cmp_stage(st, 2), *sj, *x;
+	const char *status = js_str0(st, "status");
+	struct store_complaint_report row;
+	struct facts fs = { NULL, 0, 0 };
+	size_t i, j;
+	int rc, k = 0;
+
+	if (!ops->complaint_report_put || !ops->facts_put)
+		return 0;
+	memset(&row, 0, sizeof(row));
+	row.reference = js_str0(st, "reference");
+	row.estate = js_str(st, "estate");
+	row.building = js_str(st, "building");
+	row.closed_on = !strcmp(status, "closed") ? js_str(st, "closed_on") : NULL;
+	row.withdrawn_on = !strcmp(status, "withdrawn") ? js_str(st, "withdrawn_on") : NULL;
+	{
+		date_t ack = js_date(s2, "acknowledged_on"), by = js_date(s2, "acknowledge_by");
+
+		row.s2_ack_within = ack == DATE_NONE || by == DATE_NONE ? -1 : ack <= by;
+	}
+	count_points(s1, row.s1_points);
+	count_points(s2, row.s2_points);
+	row.remedies = (int)json_array_size(json_object_get(st, "remedies"));
+	row.s1_defined = defined(s1);
+	row.s2_defined = defined(s2);
+	row.s2_other_handler = js_date(s2, "acknowledged_on") == DATE_NONE ? -1
+		: !same_name(js_str(s1, "handler"), js_str(s2, "handler"));
+	row.about_staff = js_str(subj, "user") || !strcmp(js_str0(subj, "kind"), "staff");
+	json_array_foreach(stages, i, sj)
+		if (same_name(js_str(sj, "handler"), js_str(subj, "user")) ||
+		    same_name(js_str(sj, "handler"), js_str(subj, "name")))
+			row.handler_is_subject = 1;
+	if (ops->complaint_report_put(r->st, &row, e))
+		return -1;
+
+	json_array_foreach(stages, i, sj) {
+		json_array_foreach(json_object_get(sj, "extensions"), j, x) {
+			struct store_fact *fx = next_fact(&fs, "extension", ++k, (int)i + 1);
+
+			fx->on = js_str(x, "resident_informed_on");
+			fx->code = js_str(x, "reason");
+			fx->detail = js_str(x, "good_reason");
+			fx->days = (int)js_int(x, "working_days", 0);
+			fx->flag = js_true(x, "beyond_code");
+		}
+	}
+	/* A refused escalation belongs to the stage that was asked for. */
+	refusal_fact(json_object_get(st, "refusal"), 1, 1, &fs);
+	refusal_fact(json_object_get(st, "escalation_refusal"), 2,
+		     js_int(st, "stage", 2) > 2 ? (int)js_int(st, "stage", 2) : 2, &fs);
+	item_facts(st, "remedies", "remedy", &fs);
+	item_facts(st, "actions", "action", &fs);
+	rc = ops->facts_put(r->st, row.reference, fs.f, fs.n, e);
+	free(fs.f);
+	return rc;
+}
+
+/* The actions that change nothing the period reports count. */
+static int moves_report(const char *action)
+{
+	static const char *const quiet[] = {
+		"note", "correspondence", "link", "add-issue", "agree-updates", NULL
+	};
+
+	for (int i = 0; quiet[i]; i++)
+		if (!strcmp(quiet[i], action))
+			return 0;
+	return 1;
+}
+
 /* Keeps the complaints index in step with a complaint's state. */
-static int index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
+int rec_index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
 {
 	struct store_complaint_row row;
 	const json_t *sj = cmp_stage(st, (int)js_int(st, "stage", 1));
@@ -307,7 +475,9 @@ static int index_complaint(struct rec *r, const json_t *st, struct rd_err *e)
 		row.extended_beyond_code = js_true(s1, "extended_beyond_code") ||
 					   js_true(s2, "extended_beyond_code");
 	}
-	return r->st->ops->complaint_put(r->st, &row, e);
+	if (r->st->ops->complaint_put(r->st, &row, e))
+		return -1;
+	return index_report(r, st, e);
 }
 
 /* The actions that can change a listed column (status, stage, handler,
@@ -608,7 +778,9 @@ int rec_complaint(struct rec *r, const char *ref, const char *action,
 	if (!rc)
 		rc = record(r, stream, type, eff, payload, st, e);
 	if (!rc && moves_index(action))
-		rc = index_complaint(r, st, e);
+		rc = rec_index_complaint(r, st, e);
+	else if (!rc && moves_report(action))
+		rc = index_report(r, st, e);
 	if (!rc && out)
 		*out = json_incref(st);
 out:

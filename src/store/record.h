@@ -81,6 +81,10 @@ int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
 int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
 			 json_t **out, struct rd_err *e);
 
+/* Writes the columns lists and reports read for one complaint's state
+ * (done by every complaint action; exposed for rebuilding after a copy). */
+int rec_index_complaint(struct rec *r, const json_t *state, struct rd_err *e);
+
 /* 0 if the actor may do case work (handler, complaints officer, senior
  * lead, or the console); else RD_EDENIED naming "what". */
 int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e);

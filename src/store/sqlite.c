@@ -20,7 +20,8 @@ enum {
 	Q_EVENTS_ONE, Q_STATE_GET, Q_STATE_PUT, Q_STATES, Q_HEADS,
 	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
 	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER,
-	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, Q_READ_BEGIN, NQ
+	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, Q_READ_BEGIN, Q_REPORT_PUT, Q_FACTS_DEL,
+	Q_FACTS_INS, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -90,6 +91,16 @@ static const char *const sql[NQ] = {
 		     " GROUP BY status, stage",
 	[Q_OVERDUE] = "SELECT stage, count(*) FROM complaints WHERE open = 1"
 		      " AND due_on < ?1 GROUP BY stage",
+	[Q_REPORT_PUT] = "UPDATE complaints SET estate = ?2, building = ?3, closed_on = ?4,"
+			 " withdrawn_on = ?5, s2_ack_within = ?6, s1_upheld = ?7,"
+			 " s1_partly_upheld = ?8, s1_not_upheld = ?9, s2_upheld = ?10,"
+			 " s2_partly_upheld = ?11, s2_not_upheld = ?12, remedies = ?13,"
+			 " s1_defined = ?14, s2_defined = ?15, s2_other_handler = ?16,"
+			 " about_staff = ?17, handler_is_subject = ?18 WHERE reference = ?1",
+	[Q_FACTS_DEL] = "DELETE FROM complaint_facts WHERE reference = ?1",
+	[Q_FACTS_INS] = "INSERT INTO complaint_facts (reference, kind, n, stage, on_date, code,"
+			" detail, days, amount, due_on, completed_on, flag)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 };
 
 struct sqlite_store {
@@ -717,6 +728,238 @@ static int sq_tsm_cases(store *s, const struct store_tsm_query *q, const char *m
 	return stop || rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "listing the cases behind a count");
 }
 
+static int sq_counter_set(store *s, const char *counter, int64_t value, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(DB(s), "INSERT INTO counters (name, value) VALUES (?1, ?2)"
+			       " ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "setting a counter");
+	bind_text(st, 1, counter);
+	sqlite3_bind_int64(st, 2, value);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "setting a counter");
+}
+
+static int sq_secrets(store *s,
+		      int (*fn)(const char *kind, const char *user, const char *hash,
+				const char *at, const char *expires, void *ctx),
+		      void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(DB(s), "SELECT 'password', user, password_hash, changed_at, NULL"
+			       " FROM credentials UNION ALL SELECT kind, user, token_hash, created_at,"
+			       " expires_at FROM tokens", -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "reading sign-in secrets");
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col(st, 0), col(st, 1), col(st, 2), col(st, 3),
+			  sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : col(st, 4), ctx);
+	sqlite3_finalize(st);
+	return stop || rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "reading sign-in secrets");
+}
+
+/* ---- the board pack and the self-assessment (migration 005) ---------- */
+
+static int sq_complaint_report_put(store *s, const struct store_complaint_report *r,
+				   struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_REPORT_PUT);
+	int rc;
+
+	bind_text(st, 1, r->reference);
+	bind_text(st, 2, r->estate);
+	bind_text(st, 3, r->building);
+	bind_text(st, 4, r->closed_on);
+	bind_text(st, 5, r->withdrawn_on);
+	bind_flag(st, 6, r->s2_ack_within);
+	for (int i = 0; i < 3; i++) {
+		sqlite3_bind_int(st, 7 + i, r->s1_points[i]);
+		sqlite3_bind_int(st, 10 + i, r->s2_points[i]);
+	}
+	sqlite3_bind_int(st, 13, r->remedies);
+	bind_flag(st, 14, r->s1_defined);
+	bind_flag(st, 15, r->s2_defined);
+	bind_flag(st, 16, r->s2_other_handler);
+	sqlite3_bind_int(st, 17, r->about_staff);
+	sqlite3_bind_int(st, 18, r->handler_is_subject);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "indexing a complaint for reports");
+}
+
+static int sq_facts_put(store *s, const char *reference, const struct store_fact *f,
+			size_t n, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_FACTS_DEL);
+	int rc;
+
+	bind_text(st, 1, reference);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_err(DB(s), e, "indexing a complaint for reports");
+	for (size_t i = 0; i < n; i++) {
+		st = stmt(s, Q_FACTS_INS);
+		bind_text(st, 1, reference);
+		bind_text(st, 2, f[i].kind);
+		sqlite3_bind_int(st, 3, f[i].n);
+		sqlite3_bind_int(st, 4, f[i].stage);
+		bind_text(st, 5, f[i].on);
+		bind_text(st, 6, f[i].code);
+		bind_text(st, 7, f[i].detail);
+		sqlite3_bind_int(st, 8, f[i].days);
+		sqlite3_bind_double(st, 9, f[i].amount);
+		bind_text(st, 10, f[i].due_on);
+		bind_text(st, 11, f[i].completed_on);
+		sqlite3_bind_int(st, 12, f[i].flag);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_err(DB(s), e, "indexing a complaint for reports");
+	}
+	return 0;
+}
+
+/* A flag column: NULL is -1. */
+static int colflag(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
+
+static const char *coln(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/*
+ * Each term of the OR is one range of one index (migrations 004 and 005),
+ * so SQLite reads the union of those ranges, not the table.
+ */
+static int sq_report_rows(store *s, const char *from, const char *to,
+			  int (*fn)(const struct store_report_row *row, void *ctx),
+			  void *ctx, struct rd_err *e)
+{
+	static const char q[] =
+		"SELECT reference, status, stage, code_version, received_on, category, channel,"
+		" handler, person_id, due_on, open, tenure, refused, s1_acknowledged_on,"
+		" s1_ack_within, s1_responded_on, s1_within, s1_within_no_ext, s2_requested_on,"
+		" s2_acknowledged_on, s2_responded_on, s2_within, s2_within_no_ext, extended,"
+		" extended_beyond_code, estate, building, closed_on, withdrawn_on, s2_ack_within,"
+		" s1_upheld, s1_partly_upheld, s1_not_upheld, s2_upheld, s2_partly_upheld,"
+		" s2_not_upheld, remedies, s1_defined, s2_defined, s2_other_handler, about_staff,"
+		" handler_is_subject FROM complaints"
+		" WHERE received_on BETWEEN ?1 AND ?2 OR s1_acknowledged_on BETWEEN ?1 AND ?2"
+		" OR s1_responded_on BETWEEN ?1 AND ?2 OR s2_requested_on BETWEEN ?1 AND ?2"
+		" OR s2_acknowledged_on BETWEEN ?1 AND ?2 OR s2_responded_on BETWEEN ?1 AND ?2"
+		" OR closed_on BETWEEN ?1 AND ?2 OR withdrawn_on BETWEEN ?1 AND ?2";
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "reading complaints for a report");
+	bind_text(st, 1, from);
+	bind_text(st, 2, to);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_row r;
+		struct store_complaint_row *c = &r.c;
+		struct store_complaint_report *x = &r.x;
+
+		memset(&r, 0, sizeof(r));
+		c->reference = col(st, 0);
+		c->status = col(st, 1);
+		c->stage = sqlite3_column_int(st, 2);
+		c->code_version = sqlite3_column_int(st, 3);
+		c->received_on = col(st, 4);
+		c->category = col(st, 5);
+		c->channel = col(st, 6);
+		c->handler = coln(st, 7);
+		c->person_id = coln(st, 8);
+		c->due_on = coln(st, 9);
+		c->open = sqlite3_column_int(st, 10);
+		c->tenure = coln(st, 11);
+		c->refused = sqlite3_column_int(st, 12);
+		c->s1_acknowledged_on = coln(st, 13);
+		c->s1_ack_within = colflag(st, 14);
+		c->s1_responded_on = coln(st, 15);
+		c->s1_within = colflag(st, 16);
+		c->s1_within_no_ext = colflag(st, 17);
+		c->s2_requested_on = coln(st, 18);
+		c->s2_acknowledged_on = coln(st, 19);
+		c->s2_responded_on = coln(st, 20);
+		c->s2_within = colflag(st, 21);
+		c->s2_within_no_ext = colflag(st, 22);
+		c->extended = sqlite3_column_int(st, 23);
+		c->extended_beyond_code = sqlite3_column_int(st, 24);
+		x->reference = c->reference;
+		x->estate = coln(st, 25);
+		x->building = coln(st, 26);
+		x->closed_on = coln(st, 27);
+		x->withdrawn_on = coln(st, 28);
+		x->s2_ack_within = colflag(st, 29);
+		for (int i = 0; i < 3; i++) {
+			x->s1_points[i] = sqlite3_column_int(st, 30 + i);
+			x->s2_points[i] = sqlite3_column_int(st, 33 + i);
+		}
+		x->remedies = sqlite3_column_int(st, 36);
+		x->s1_defined = colflag(st, 37);
+		x->s2_defined = colflag(st, 38);
+		x->s2_other_handler = colflag(st, 39);
+		x->about_staff = sqlite3_column_int(st, 40);
+		x->handler_is_subject = sqlite3_column_int(st, 41);
+		stop = fn(&r, ctx);
+	}
+	sqlite3_finalize(st);
+	if (!stop && rc != SQLITE_DONE)
+		return db_err(DB(s), e, "reading complaints for a report");
+	return stop;
+}
+
+static int sq_facts(store *s, const char *kind, const char *from, const char *to,
+		    int (*fn)(const struct store_fact *f, void *ctx), void *ctx,
+		    struct rd_err *e)
+{
+	static const char q[] =
+		"SELECT f.reference, c.category, f.kind, f.n, f.stage, f.on_date, f.code,"
+		" f.detail, f.days, f.amount, f.due_on, f.completed_on, f.flag"
+		" FROM complaint_facts f JOIN complaints c ON c.reference = f.reference"
+		" WHERE f.kind = ?1 AND f.on_date BETWEEN ?2 AND ?3 ORDER BY f.reference, f.n";
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "reading complaints for a report");
+	bind_text(st, 1, kind);
+	bind_text(st, 2, from);
+	bind_text(st, 3, to);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_fact f;
+
+		f.reference = col(st, 0);
+		f.category = col(st, 1);
+		f.kind = col(st, 2);
+		f.n = sqlite3_column_int(st, 3);
+		f.stage = sqlite3_column_int(st, 4);
+		f.on = coln(st, 5);
+		f.code = coln(st, 6);
+		f.detail = coln(st, 7);
+		f.days = sqlite3_column_int(st, 8);
+		f.amount = sqlite3_column_double(st, 9);
+		f.due_on = coln(st, 10);
+		f.completed_on = coln(st, 11);
+		f.flag = sqlite3_column_int(st, 12);
+		stop = fn(&f, ctx);
+	}
+	sqlite3_finalize(st);
+	if (!stop && rc != SQLITE_DONE)
+		return db_err(DB(s), e, "reading complaints for a report");
+	return stop;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -741,9 +984,15 @@ static const struct store_ops sqlite_ops = {
 	.token_delete = sq_token_delete,
 	.tsm_counts = sq_tsm_counts,
 	.tsm_cases = sq_tsm_cases,
+	.counter_set = sq_counter_set,
+	.secrets = sq_secrets,
 	.read_begin = sq_read_begin,
 	.read_end = sq_read_end,
 	.complaint_counts = sq_complaint_counts,
+	.complaint_report_put = sq_complaint_report_put,
+	.facts_put = sq_facts_put,
+	.report_rows = sq_report_rows,
+	.facts = sq_facts,
 };
 
 static int migrate(sqlite3 *db, struct rd_err *e)

@@ -70,6 +70,53 @@ struct store_tsm {
 	long long s1_responses, s1_within, s2_responses, s2_within;
 };
 
+/*
+ * The rest of a complaint's report columns (migration 005), beside those
+ * of struct store_complaint_row: what the board pack and the
+ * self-assessment count.  Flags are -1 when not known yet.
+ */
+struct store_complaint_report {
+	const char *reference;
+	const char *estate, *building;		/* may be NULL */
+	const char *closed_on, *withdrawn_on;	/* may be NULL */
+	int s2_ack_within;	/* stage 2 acknowledged within the Code's limit */
+	int s1_points[3];	/* points upheld, partly upheld, not upheld */
+	int s2_points[3];
+	int remedies;		/* remedies recorded on the complaint */
+	int s1_defined, s2_defined;	/* definition and responsibility recorded */
+	int s2_other_handler;	/* the stage 2 handler is not the stage 1 one */
+	int about_staff;	/* the complaint is about a named member of staff */
+	int handler_is_subject;	/* a handler was the person complained about */
+};
+
+/* One complaint as the period reports read it: both sets of columns. */
+struct store_report_row {
+	struct store_complaint_row c;
+	struct store_complaint_report x;
+};
+
+/*
+ * The parts of a complaint that come several to one: "extension",
+ * "refusal", "remedy" and "action".  "on" is the day the fact counts in a
+ * period: the day the resident was told of an extension, the day of a
+ * refusal, and for remedies and actions the day their stage was answered
+ * (NULL until then).
+ */
+struct store_fact {
+	const char *reference;	/* filled when read back */
+	const char *category;	/* the complaint's, filled when read back */
+	const char *kind;
+	int n;			/* 1, 2, ... within the complaint and kind */
+	int stage;
+	const char *on;
+	const char *code;	/* extension: reason; refusal: exclusion; remedy: type */
+	const char *detail;	/* extension: the good reason, if any */
+	int days;		/* extension: working days */
+	double amount;		/* remedy: pounds */
+	const char *due_on, *completed_on;
+	int flag;		/* extension: beyond the Code; refusal: explained */
+};
+
 typedef struct store store;
 
 /* Called for each event; a non-zero return stops the walk and is passed
@@ -137,6 +184,17 @@ struct store_ops {
 	int (*tsm_cases)(store *s, const struct store_tsm_query *q,
 			 const char *metric, store_state_fn fn, void *ctx,
 			 struct rd_err *e);
+	/* Moving a landlord between backends (store/copy.c): set a
+	 * reference counter, and list the sign-in secrets (kind "password"
+	 * with user, hash, at; kind "api"/"session" tokens with user, hash,
+	 * created, expires or NULL). */
+	int (*counter_set)(store *s, const char *counter, int64_t value,
+			   struct rd_err *e);
+	int (*secrets)(store *s,
+		       int (*fn)(const char *kind, const char *user,
+				 const char *hash, const char *at,
+				 const char *expires, void *ctx),
+		       void *ctx, struct rd_err *e);
 	/* A read transaction: one consistent view for several reads. */
 	int (*read_begin)(store *s, struct rd_err *e);
 	void (*read_end)(store *s);
@@ -148,6 +206,33 @@ struct store_ops {
 				int (*fn)(const char *what, int stage,
 					  long long n, void *ctx),
 				void *ctx, struct rd_err *e);
+	/*
+	 * The board pack and the self-assessment (migration 005).  A backend
+	 * that lacks them leaves them NULL: the reports then say so, and
+	 * recording still works.
+	 *
+	 * complaint_report_put: writes the report columns of the complaint
+	 * row->reference (its row exists: complaint_put wrote it).
+	 */
+	int (*complaint_report_put)(store *s, const struct store_complaint_report *row,
+				    struct rd_err *e);
+	/* Replaces every fact of complaint "reference" with f[0..n-1]. */
+	int (*facts_put)(store *s, const char *reference, const struct store_fact *f,
+			 size_t n, struct rd_err *e);
+	/* Each complaint with any of received_on, s1_acknowledged_on,
+	 * s1_responded_on, s2_requested_on, s2_acknowledged_on,
+	 * s2_responded_on, closed_on or withdrawn_on from "from" to "to"
+	 * (inclusive), in reference order; a non-zero return of "fn" stops
+	 * the walk and is passed back. */
+	int (*report_rows)(store *s, const char *from, const char *to,
+			   int (*fn)(const struct store_report_row *row, void *ctx),
+			   void *ctx, struct rd_err *e);
+	/* The facts of "kind" whose "on" is from "from" to "to" (inclusive),
+	 * with their complaint's reference and category, in reference and n
+	 * order; "fn" as for report_rows. */
+	int (*facts)(store *s, const char *kind, const char *from, const char *to,
+		     int (*fn)(const struct store_fact *f, void *ctx), void *ctx,
+		     struct rd_err *e);
 };
 
 struct store {
