@@ -71,6 +71,23 @@ if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null); then
 			fi
 		fi
 	done
+	# ... and the HTTP end-to-end tests on PostgreSQL.
+	if command -v node >/dev/null 2>&1 && [ -d node_modules ] && [ -d tests/http ]; then
+		out=$(REDRESS="$PWD/redress" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl" \
+			node --test --test-reporter=tap tests/http/ 2>&1)
+		rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
+		p=${p:-0}
+		f=${f:-0}
+		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+		if [ "$f" -ne 0 ]; then
+			printf '%s\n' "$out" | grep -E -B2 -A12 '^not ok' | head -60
+			failed_suites="$failed_suites http(pg)"
+		fi
+		printf '%-44s %4d passed, %d failed\n' "http (redress, postgresql)" "$p" "$f"
+		echo "$p $f" >> "$results"
+	fi
 	sh scripts/pg-test-server.sh stop "$pgdir"
 else
 	echo "postgresql: could not start a test server"

@@ -13,7 +13,7 @@
 // server (Monday 23 November 2026).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -427,7 +427,11 @@ class Server {
 		this.dir = dir;
 		this.bin = bin;
 		this.env = env;
-		this.db = join(dir, 'redress.db');
+		/* REDRESS_TEST_STORE=pg: a landlord of its own on the test run's
+		 * PostgreSQL server (REDRESS_TEST_PG) instead of a SQLite file. */
+		this.pg = process.env.REDRESS_TEST_STORE === 'pg' ? process.env.REDRESS_TEST_PG : null;
+		this.landlord = 'h' + randomBytes(6).toString('hex');
+		this.db = this.pg ? `${this.pg}?landlord=${this.landlord}` : join(dir, 'redress.db');
 		this.accessLog = join(dir, 'access.log');
 		this.tokens = {};
 		this.secrets = new Set([PASSWORD]);
@@ -450,7 +454,18 @@ class Server {
 		return r.stdout;
 	}
 
+	/* A query of the test's own on the database (SQLite's dialect; on
+	 * PostgreSQL, json_object and json() are translated). */
 	sql(query) {
+		if (this.pg) {
+			const q = query.replace(/json_object\(/g, 'json_build_object(')
+				.replace(/json\(payload\)/g, 'payload::json');
+			const r = spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', this.pg, '-c', q], {
+				encoding: 'utf8', env: { ...process.env, PGOPTIONS: `-c search_path=${this.landlord}` },
+			});
+			assert.equal(r.status, 0, `psql: ${r.stderr}`);
+			return r.stdout.trim();
+		}
 		const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', this.db, query], { encoding: 'utf8' });
 		assert.equal(r.status, 0, `sqlite3: ${r.stderr}`);
 		return r.stdout.trim();
