@@ -4,13 +4,23 @@
 #     handler on the same server), alternating, 3 runs each: medians;
 #   - POST a new complaint, durable, 3 runs: median, with errors counted;
 #   - the server's resident memory at the end of the POST load.
-# Usage: bench/http.sh DIR
+# Usage: bench/http.sh DIR [POSTGRESQL-URL]
+#   with a URL, the same on PostgreSQL (a landlord "bench" there), the
+#   figures' names ending in _pg.
 set -eu
 dir=$1
-db=$dir/http.db
 port=${BENCH_PORT:-18777}
 secs=${BENCH_SECONDS:-5}
-rm -f "$db" "$db-wal" "$db-shm"
+sfx=""
+if [ -n "${2:-}" ]; then
+	db="$2?landlord=bench"
+	sfx=_pg
+	psql -X -q "$2" -c "DROP SCHEMA IF EXISTS bench CASCADE" >/dev/null 2>&1 || true
+	port=$((port + 1))
+else
+	db=$dir/http.db
+	rm -f "$db" "$db-wal" "$db-shm"
+fi
 ./redress demo --db "$db" >/dev/null
 token=$(./redress user token alice --db "$db")
 ref=$(./redress complaint list --db "$db" --status closed --limit 1 --json |
@@ -37,8 +47,8 @@ for i in 1 2 3; do
 done
 h=$(printf '%s\n' $hello | median)
 g=$(printf '%s\n' $get | median)
-echo "http_hello_livez: $h requests/s (median of 3, wrk -t2 -c64 -d${secs}s)"
-echo "http_get_complaint: $g requests/s ($(echo "scale=1; 100 * $g / $h" | bc)% of hello), p99 per run:$getp99"
+echo "http_hello_livez$sfx: $h requests/s (median of 3, wrk -t2 -c64 -d${secs}s)"
+echo "http_get_complaint$sfx: $g requests/s ($(echo "scale=1; 100 * $g / $h" | bc)% of hello), p99 per run:$getp99"
 
 post=""
 for i in 1 2 3; do
@@ -47,8 +57,8 @@ for i in 1 2 3; do
 	post="$post $(printf '%s\n' "$out" | rps)"
 	errs=$(printf '%s\n' "$out" | grep -c '^status ' || true)
 	non2xx=$(printf '%s\n' "$out" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\)/\1/p')
-	[ -z "$non2xx" ] || echo "http_post_complaint: run $i had $non2xx non-2xx answers"
+	[ -z "$non2xx" ] || echo "http_post_complaint$sfx: run $i had $non2xx non-2xx answers"
 done
-echo "http_post_complaint: $(printf '%s\n' $post | median) created/s durable (median of 3)"
-echo "http_rss_after_post_load: $(ps -o rss= -p $pid | tr -d ' ') KiB"
-./redress verify --db "$db" | sed 's/^/http_verify_after_load: /'
+echo "http_post_complaint$sfx: $(printf '%s\n' $post | median) created/s durable (median of 3)"
+echo "http_rss_after_post_load$sfx: $(ps -o rss= -p $pid | tr -d ' ') KiB"
+./redress verify --db "$db" | sed "s/^/http_verify_after_load$sfx: /"

@@ -19,4 +19,11 @@ done
 echo "demo_default: $(printf '%s\n' $times | sort -n | sed -n 3p | cut -c1-5) s (median of 5)"
 build/bench/bench_reports "$dir" "${BENCH_REPORT_N:-1000000}"
 bench/http.sh "$dir"
+# The same on PostgreSQL, on a server of the run's own.
+pgdir=$(mktemp -d)
+rmdir "$pgdir"
+if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir"); then
+	bench/http.sh "$dir" "$pgurl"
+	sh scripts/pg-test-server.sh stop "$pgdir"
+fi
 rm -rf "$dir"

@@ -186,12 +186,17 @@ int store_verify(store *s, FILE *report, int64_t *nevents, int64_t *nstreams,
 
 	memset(&v, 0, sizeof(v));
 	v.out = report;
+	/* One snapshot for the log and the heads, so a write landing between
+	 * the two reads is not taken for tampering. */
+	if (s->ops->read_begin(s, e))
+		return -1;
 	rc = s->ops->events(s, NULL, verify_event, &v, e);
 	end_stream(&v);
 	if (!rc) {
 		qsort(v.tails, v.ntails, sizeof(*v.tails), cmp_tail);
 		rc = s->ops->heads(s, verify_head, &v, e);
 	}
+	s->ops->read_end(s);
 	for (size_t i = 0; i < v.ntails; i++)
 		free(v.tails[i].stream);
 	free(v.tails);
