@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/calendar.h"
 #include "core/policy.h"
+#include "http/throttle.h"
 #include "store/auth.h"
 #include "util/json.h"
 
@@ -35,11 +37,34 @@ int api_session_new(struct req *q, struct rec *r)
 		json_decref(in);
 		return http_fail(q, &e);
 	}
-	if (auth_check_password(r, name, pw, &e) ||
-	    auth_new_token(r, name, "session", SESSION_SECONDS, token, &e) ||
-	    auth_token_user(r, token, q->user, sizeof(q->user), role, sizeof(role), &e)) {
-		json_decref(in);
-		return http_problem(q, 401, "password", "%s", e.msg);
+	{
+		char ukey[96], ikey[96];
+		int wait;
+		time_t now = time(NULL);
+
+		snprintf(ukey, sizeof(ukey), "user:%s", name);
+		snprintf(ikey, sizeof(ikey), "ip:%s", http_client_address(q));
+		wait = throttle_wait(ukey, now);
+		if (throttle_wait(ikey, now) > wait)
+			wait = throttle_wait(ikey, now);
+		if (wait) {
+			json_decref(in);
+			q->retry_after = wait;
+			return http_problem(q, 429, "name",
+					    "too many failed sign-ins: try again in %d minutes",
+					    (wait + 59) / 60);
+		}
+		if (auth_check_password(r, name, pw, &e) ||
+		    auth_new_token(r, name, "session", SESSION_SECONDS, token, &e) ||
+		    auth_token_user(r, token, q->user, sizeof(q->user), role, sizeof(role), &e)) {
+			if (e.kind == RD_EDENIED) {
+				throttle_fail(ukey, THROTTLE_USER_LIMIT, now);
+				throttle_fail(ikey, THROTTLE_IP_LIMIT, now);
+			}
+			json_decref(in);
+			return http_problem(q, 401, "password", "%s", e.msg);
+		}
+		throttle_clear(ukey);
 	}
 	json_decref(in);
 	snprintf(q->cookie, sizeof(q->cookie),

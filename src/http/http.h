@@ -68,6 +68,7 @@ struct req {
 	char cookie[200];
 	char etag[40];
 	char allow[64];		/* the methods a path takes, for 405 */
+	int retry_after;	/* seconds, for 429 */
 	int status;
 	double t0;
 	/* group commit: queued for the writer thread, answered once the
@@ -78,6 +79,9 @@ struct req {
 
 /* A query parameter, or NULL. */
 const char *http_query(struct req *q, const char *name);
+/* The client's address as text ("127.0.0.1"), or "unknown". */
+const char *http_client_address(struct req *q);
+
 /* A request header, or NULL. */
 const char *http_header(struct req *q, const char *name);
 

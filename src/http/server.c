@@ -99,6 +99,22 @@ const char *http_query(struct req *q, const char *name)
 	return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+const char *http_client_address(struct req *q)
+{
+	static __thread char text[64];
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(q->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	if (sa && sa->sa_family == AF_INET &&
+	    inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof(text)))
+		return text;
+	if (sa && sa->sa_family == AF_INET6 &&
+	    inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text, sizeof(text)))
+		return text;
+	return "unknown";
+}
+
 const char *http_header(struct req *q, const char *name)
 {
 	return MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, name);
@@ -117,6 +133,7 @@ static const char *status_title(int status)
 	case 413: return "Request body too large";
 	case 415: return "Unsupported media type";
 	case 422: return "Unprocessable request";
+	case 429: return "Too many attempts";
 	case 500: return "Server error";
 	case 503: return "Unavailable";
 	}
@@ -440,6 +457,12 @@ static enum MHD_Result respond(struct req *q)
 		MHD_add_response_header(res, "ETag", q->etag);
 	if (q->status == 401)
 		MHD_add_response_header(res, "WWW-Authenticate", "Bearer realm=\"redress\"");
+	if (q->status == 429 && q->retry_after > 0) {
+		char secs[16];
+
+		snprintf(secs, sizeof(secs), "%d", q->retry_after);
+		MHD_add_response_header(res, "Retry-After", secs);
+	}
 	if (q->status == 405 && q->allow[0]) {
 		char allow[80];
 

@@ -128,4 +128,22 @@ test('a user changes their own password; the old one stops working', async () =>
 	assertProblem(old, 401);
 });
 
+test('five wrong passwords lock the user name out for 15 minutes: 429 with Retry-After, even with the right password', async () => {
+	const pw = 'Carys-own-passphrase-2';
+	const set = await srv.request('PUT', '/api/v1/users/carys/password', { as: 'admin', body: { password: pw } });
+	assert.equal(set.status, 204);
+	for (let i = 1; i <= 5; i++) {
+		const r = await srv.post('/api/v1/session', { name: 'carys', password: `wrong-guess-${i}` });
+		assertProblem(r, 401);
+	}
+	const locked = await srv.post('/api/v1/session', { name: 'carys', password: pw });
+	assertProblem(locked, 429);
+	assert.ok(!locked.headers.get('set-cookie'), 'no cookie while locked out');
+	const wait = Number(locked.headers.get('retry-after'));
+	assert.ok(wait > 14 * 60 && wait <= 15 * 60, `Retry-After ${wait}`);
+	// Another user signs in as before.
+	const other = await srv.post('/api/v1/session', { name: PASSWORD_USER, password: PASSWORD });
+	assert.equal(other.status, 200);
+});
+
 finalChecks(() => srv);
