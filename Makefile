@@ -23,17 +23,19 @@ LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/render/
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 PG_MIGRATIONS := $(sort $(wildcard src/store/migrations/pg/*.sql))
+LETTER_TEMPLATES := $(sort $(wildcard web/templates/letters/*.tmpl))
 UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c \
                               tests/render/test_*.c tests/letters/test_*.c tests/reports/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 B ?= build
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o $(B)/gen/pg_migrations.o
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o $(B)/gen/pg_migrations.o \
+           $(B)/gen/letter_templates.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: all setup run test test-unit test-san test-cli bench clean install
+.PHONY: all setup run test test-unit test-san test-cli bench clean install fuzz fuzz-build
 all: redress
 
 redress: $(B)/redress
@@ -66,6 +68,14 @@ $(B)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-sql.sh
 $(B)/gen/pg_migrations.o: $(B)/gen/pg_migrations.c
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
+# The built-in letter templates are compiled in as strings.
+$(B)/gen/letter_templates.c: $(LETTER_TEMPLATES) scripts/embed-templates.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-templates.sh $(LETTER_TEMPLATES) > $@
+
+$(B)/gen/letter_templates.o: $(B)/gen/letter_templates.c src/letters/parts.h
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
 # The OpenAPI description, docs/openapi.yaml, is served as JSON.
 $(B)/gen/openapi.c: docs/openapi.yaml scripts/embed-openapi.sh
 	@mkdir -p $(dir $@)
@@ -95,7 +105,26 @@ run: setup
 test: setup
 	$(MAKE) redress unit
 	$(MAKE) B=build-san OPT="$(SANFLAGS)" unit build-san/redress
+	$(MAKE) fuzz-build
 	sh tests/run.sh
+
+# libFuzzer targets (clang): tests/fuzz/fuzz_*.c against the library
+# built with the fuzzer's instrumentation and ASan.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+
+fuzz-build:
+	$(MAKE) B=build-fuzz CC=clang OPT="$(FUZZ_FLAGS)" build-fuzz/libredress.a
+	@mkdir -p build-fuzz/fuzz
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); echo "  FUZZ $$n"; \
+		clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c17 -D_POSIX_C_SOURCE=200809L \
+			-D_DEFAULT_SOURCE -Isrc $(PKGCFG) -o build-fuzz/fuzz/$$n $$f build-fuzz/libredress.a \
+			$(LDLIBS) || exit 1; \
+	done
+
+fuzz: setup fuzz-build
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
 
 bench: redress $(BENCH_BIN)
 	sh bench/run.sh
@@ -104,6 +133,6 @@ install: redress
 	install -D -m 755 redress $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/redress
 
 clean:
-	rm -rf build build-san redress
+	rm -rf build build-san build-fuzz redress
 
 -include $(shell find build build-san -name '*.d' 2>/dev/null)

@@ -6,6 +6,7 @@ dir=build/bench-data
 mkdir -p "$dir"
 echo "# $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
 build/bench/bench_workdays
+build/bench/bench_letter
 build/bench/bench_append "$dir" "${BENCH_APPEND_N:-2000}"
 # redress demo with the defaults (20,000 homes, 3 years), 5 runs.
 times=""

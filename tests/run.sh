@@ -132,6 +132,16 @@ else
 	echo "0 1" >> "$results"
 fi
 
+# A short run of every fuzz target (make fuzz runs them longer).
+if ls build-fuzz/fuzz/fuzz_* >/dev/null 2>&1; then
+	out=$(FUZZ_SECONDS=${FUZZ_SECONDS:-10} sh tests/fuzz/run.sh 2>&1)
+	printf '%s\n' "$out" | grep -E '^fuzz' || true
+	p=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
+	echo "${p:-0} ${f:-1}" >> "$results"
+	[ "${f:-1}" -eq 0 ] || { printf '%s\n' "$out" | tail -40; failed_suites="$failed_suites fuzz"; }
+fi
+
 total_p=$(awk '{s += $1} END {print s + 0}' "$results")
 total_f=$(awk '{s += $2} END {print s + 0}' "$results")
 [ -n "$failed_suites" ] && echo "failing:$failed_suites"

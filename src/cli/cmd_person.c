@@ -16,7 +16,7 @@
 #include "util/json.h"
 
 static const char usage[] =
-	"person new|show|list|reviews|preferences|adjust|review-adjustment|disclose|"
+	"person new|show|list|reviews|export|preferences|adjust|review-adjustment|disclose|"
 	"restrict|review-restriction|end-restriction [ID] [options] [--json]";
 
 static const struct cli_opt o_person[] = {
@@ -103,6 +103,84 @@ static void print_person(const json_t *st)
 		       js_int(st, "disclosures_held", 0));
 }
 
+/* ---- subject access ------------------------------------------------ */
+
+struct sar {
+	const char *id;
+	json_t *records;	/* stream -> {"state", "events"} */
+	struct rec *r;
+};
+
+static int add_event(const struct store_event *ev, void *ctx)
+{
+	json_t *p = json_loads(ev->payload, 0, NULL);
+
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:o?}", "seq", (json_int_t)ev->seq,
+					     "type", ev->type, "effective_on", ev->effective_on,
+					     "recorded_at", ev->recorded_at, "payload", p));
+	return 0;
+}
+
+static void take(struct sar *s, const char *stream, json_t *st)
+{
+	json_t *events = json_array();
+
+	s->r->st->ops->events(s->r->st, stream, add_event, events, NULL);
+	json_object_set_new(s->records, stream, json_pack("{s:O, s:o}", "state", st, "events", events));
+}
+
+/* Records of a kind whose person is the subject: by person_id or as the
+ * complainant. */
+static int mine(const char *stream, const char *state, void *ctx)
+{
+	struct sar *s = ctx;
+	json_t *st = json_loads(state, 0, NULL);
+	const char *pid = js_str(st, "person_id");
+
+	if (!pid)
+		pid = js_str(json_object_get(st, "complainant"), "person_id");
+	if (pid && !strcmp(pid, s->id))
+		take(s, stream, st);
+	json_decref(st);
+	return 0;
+}
+
+/*
+ * Everything held about a person (a subject access request): the person's
+ * record with what they disclosed, and every complaint, service request
+ * and piece of feedback that is theirs, each with its events.  The export
+ * is recorded on the person as a read of special category data.
+ */
+static int subject_access(struct rec *r, const char *id, const char *purpose)
+{
+	struct sar s = { id, json_object(), r };
+	struct rd_err e;
+	json_t *person, *out;
+	char stream[64];
+	static const char *const kinds[] = { "complaint", "service_request", "feedback", NULL };
+
+	err_clear(&e);
+	if (rec_person_sensitive(r, id, purpose ? purpose : "Subject access request", &person, &e)) {
+		json_decref(s.records);
+		return cli_fail(&e);
+	}
+	snprintf(stream, sizeof(stream), "person:%s", id);
+	take(&s, stream, person);
+	json_decref(person);
+	for (int i = 0; kinds[i]; i++)
+		r->st->ops->states(r->st, kinds[i], mine, &s, NULL);
+	{
+		char today[DATE_STRLEN];
+
+		out = json_pack("{s:s, s:s, s:s, s:o}", "person", id, "organisation",
+				js_str0(r->policy, "organisation"), "exported_on",
+				date_format(r->today, today), "records", s.records);
+	}
+	cli_print_json(out);
+	json_decref(out);
+	return 0;
+}
+
 int cmd_person(int argc, char **argv)
 {
 	const char *action;
@@ -130,6 +208,10 @@ int cmd_person(int argc, char **argv)
 	if ((!strcmp(action, "list") || !strcmp(action, "reviews") || !strcmp(action, "show")) &&
 	    rec_allow_staff(&r, "see people's records", &e)) {
 		rc = cli_fail(&e);
+		goto out;
+	}
+	if (!strcmp(action, "export")) {
+		rc = subject_access(&r, c.pos[0], cli_opt(&c, "sensitive"));
 		goto out;
 	}
 	if (!strcmp(action, "list") || !strcmp(action, "reviews")) {

@@ -11,7 +11,7 @@
 
 static const char usage[] =
 	"user add NAME --role handler|complaints_officer|senior_lead|board|admin "
-	"[--display-name NAME] [--password-stdin] | user passwd NAME | user token NAME | "
+	"[--display-name NAME] [--email ADDRESS] [--password-stdin] | user passwd NAME | user token NAME | "
 	"user list [--json]";
 
 /* The first line of standard input, without its newline. */
@@ -42,6 +42,7 @@ int cmd_user(int argc, char **argv)
 	static const struct cli_opt opts[] = {
 		{ "role", "role", O_STR },
 		{ "display-name", "display_name", O_STR },
+		{ "email", "email", O_STR },
 		{ "password-stdin", NULL, O_FLAG },
 		{ NULL, NULL, 0 }
 	};

@@ -19,6 +19,8 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_letter(int argc, char **argv);
 
 #endif

@@ -26,7 +26,10 @@ static const struct command {
 	{ "export", cmd_export, "export complaints or events as CSV or JSON" },
 	{ "serve", cmd_serve, "serve the JSON API over HTTP" },
 	{ "copy", cmd_copy, "move a landlord between SQLite and PostgreSQL" },
-	{ "report", cmd_report, "reports: tsm (Tenant Satisfaction Measures CH01, CH02)" },
+	{ "backup", cmd_backup, "an online, consistent backup of the landlord: backup DEST" },
+	{ "restore", cmd_backup, "restore a backup into an empty landlord: restore SRC" },
+	{ "report", cmd_report, "reports: tsm, board, self-assessment, annual" },
+	{ "letter", cmd_letter, "the letters the Code requires, as text, HTML or PDF" },
 	{ NULL, NULL, NULL }
 };
 

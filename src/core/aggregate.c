@@ -8,6 +8,7 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/provision.h"
 #include "core/sreq.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -133,7 +134,9 @@ int agg_calendar_decide(const json_t *st, const char *action, const json_t *in,
 int agg_user_decide(const json_t *state, const json_t *in, json_t **payload,
 		    struct rd_err *e)
 {
-	static const char *const keys[] = { "name", "role", "display_name", NULL };
+	static const char *const keys[] = {
+		"name", "role", "display_name", "email", NULL
+	};
 	const char *name, *role, *s;
 	int ok = 0;
 
@@ -141,8 +144,11 @@ int agg_user_decide(const json_t *state, const json_t *in, json_t **payload,
 	if (js_only_keys(in, keys, "the user", e) ||
 	    js_need_str(in, "name", 1, NULL, &name, e) ||
 	    js_need_str(in, "role", 1, NULL, &role, e) ||
-	    js_need_str(in, "display_name", 0, NULL, &s, e))
+	    js_need_str(in, "display_name", 0, NULL, &s, e) ||
+	    js_need_str(in, "email", 0, NULL, &s, e))
 		return -1;
+	if (s && (!strchr(s, '@') || strpbrk(s, " \t\r\n")))
+		return err_set(e, RD_EINVAL, "email", NULL, "\"%s\" is not an email address", s);
 	if (strlen(name) > 64 || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@") != strlen(name))
 		return err_set(e, RD_EINVAL, "name", NULL,
 			       "a user name is up to 64 letters, digits, '.', '_', '-' or '@'");
@@ -182,6 +188,8 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 		policy_apply(state, type, payload);
 	else if (!strcmp(kind, "calendar"))
 		calendar_apply(state, type, payload);
-	else if (!strcmp(kind, "user"))
+	else if (!strcmp(kind, "self_assessment") || !strcmp(kind, "annual_report"))
+		prov_apply(state, type, payload);
+	else if (!strcmp(kind, "user") || !strcmp(kind, "template"))
 		json_object_update(state, (json_t *)payload);
 }

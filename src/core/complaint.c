@@ -1095,12 +1095,18 @@ static int decide_correspondence(const json_t *st, const json_t *in,
 				 const struct cmp_ctx *ctx, json_t **payload,
 				 date_t *eff, struct rd_err *e)
 {
+	/* A letter sent by Redress also records where it went ("to": an
+	 * email address or the print queue's file), its "stage", "format",
+	 * "status" (sent, queued_for_print), the SHA-256 of the attached
+	 * PDF and the email's Message-ID. */
 	static const char *const keys[] = {
 		"direction", "party", "method", "on", "summary", "content",
-		"kind", NULL
+		"kind", "to", "stage", "format", "status", "sha256", "message_id",
+		NULL
 	};
 	static const char *const dirs[] = { "in", "out", NULL };
 	const char *s;
+	long long n;
 	date_t on;
 
 	if (js_only_keys(in, keys, "the correspondence", e) ||
@@ -1110,6 +1116,12 @@ static int decide_correspondence(const json_t *st, const json_t *in,
 	    js_need_str(in, "summary", 1, "5.12", &s, e) ||
 	    js_need_str(in, "content", 0, NULL, &s, e) ||
 	    js_need_str(in, "kind", 0, NULL, &s, e) ||
+	    js_need_str(in, "to", 0, NULL, &s, e) ||
+	    js_need_int(in, "stage", 0, NULL, 1, 3, &n, e) ||
+	    js_need_str(in, "format", 0, NULL, &s, e) ||
+	    js_need_str(in, "status", 0, NULL, &s, e) ||
+	    js_need_str(in, "sha256", 0, NULL, &s, e) ||
+	    js_need_str(in, "message_id", 0, NULL, &s, e) ||
 	    when(in, "on", ctx, js_date(st, "received_on"), "the date received",
 		 &on, e))
 		return -1;

@@ -21,6 +21,7 @@ int api_complaint_get(struct req *q, struct rec *r);
 int api_complaint_events(struct req *q, struct rec *r);
 int api_complaint_part(struct req *q, struct rec *r);
 int api_complaint_act(struct req *q, struct rec *r);
+int api_complaint_letter(struct req *q, struct rec *r);
 
 int api_person_list(struct req *q, struct rec *r);
 int api_person_new(struct req *q, struct rec *r);
@@ -50,6 +51,10 @@ int api_calendar_closure(struct req *q, struct rec *r);
 int api_workdays(struct req *q, struct rec *r);
 
 int api_report_tsm(struct req *q, struct rec *r);
+int api_report_board(struct req *q, struct rec *r);
+int api_self_assessment(struct req *q, struct rec *r);
+int api_self_assessment_act(struct req *q, struct rec *r);
+int api_report_annual(struct req *q, struct rec *r);
 
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);

@@ -63,6 +63,7 @@ struct req {
 	/* the response */
 	json_t *out;
 	char *text;		/* a non-JSON body (CSV, metrics, ...) */
+	size_t text_len;	/* its length when it may hold NULs (a PDF) */
 	const char *ctype;
 	char location[160];
 	char cookie[200];

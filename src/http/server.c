@@ -430,8 +430,10 @@ static enum MHD_Result respond(struct req *q)
 	size_t len;
 	enum MHD_Result ret;
 
+	len = 0;
 	if (q->text) {
 		body = q->text;
+		len = q->text_len;
 		q->text = NULL;
 	} else if (q->out) {
 		body = json_dumps(q->out, JSON_COMPACT | JS_FLAGS);
@@ -440,7 +442,9 @@ static enum MHD_Result respond(struct req *q)
 	} else {
 		body = xstrdup("");
 	}
-	len = strlen(body);
+	if (!len)
+		len = strlen(body);
+	q->text_len = 0;
 	res = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (!res) {
 		free(body);

@@ -698,6 +698,215 @@ static int pg_secrets(store *s,
 	return 0;
 }
 
+/* ---- the board pack and the self-assessment (migration pg/002) ------- */
+
+static int pg_complaint_report_put(store *s, const struct store_complaint_report *r,
+				   struct rd_err *e)
+{
+	char f[4][4], pts[6][12], rem[12], staff[4], subj[4];
+	const char *p[18];
+	PGresult *res;
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(pts[i], sizeof(pts[i]), "%d", r->s1_points[i]);
+		snprintf(pts[3 + i], sizeof(pts[3 + i]), "%d", r->s2_points[i]);
+	}
+	snprintf(rem, sizeof(rem), "%d", r->remedies);
+	snprintf(staff, sizeof(staff), "%d", r->about_staff ? 1 : 0);
+	snprintf(subj, sizeof(subj), "%d", r->handler_is_subject ? 1 : 0);
+	p[0] = r->reference; p[1] = r->estate; p[2] = r->building; p[3] = r->closed_on;
+	p[4] = r->withdrawn_on; p[5] = flag(r->s2_ack_within, f[0]);
+	for (int i = 0; i < 6; i++)
+		p[6 + i] = pts[i];
+	p[12] = rem; p[13] = flag(r->s1_defined, f[1]); p[14] = flag(r->s2_defined, f[2]);
+	p[15] = flag(r->s2_other_handler, f[3]); p[16] = staff; p[17] = subj;
+	res = run(s, "UPDATE complaints SET estate = $2, building = $3, closed_on = $4,"
+		  " withdrawn_on = $5, s2_ack_within = $6::int, s1_upheld = $7::int,"
+		  " s1_partly_upheld = $8::int, s1_not_upheld = $9::int, s2_upheld = $10::int,"
+		  " s2_partly_upheld = $11::int, s2_not_upheld = $12::int, remedies = $13::int,"
+		  " s1_defined = $14::int, s2_defined = $15::int, s2_other_handler = $16::int,"
+		  " about_staff = $17::int, handler_is_subject = $18::int WHERE reference = $1",
+		  18, p, e, "indexing a complaint for reports");
+	if (!res)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+static int pg_facts_put(store *s, const char *reference, const struct store_fact *f,
+			size_t n, struct rd_err *e)
+{
+	const char *del[1] = { reference };
+	PGresult *res = run(s, "DELETE FROM complaint_facts WHERE reference = $1", 1, del, e,
+			    "indexing a complaint for reports");
+
+	if (!res)
+		return -1;
+	PQclear(res);
+	for (size_t i = 0; i < n; i++) {
+		char num[12], stage[12], days[12], amount[40], fl[4];
+		const char *p[13];
+
+		snprintf(num, sizeof(num), "%d", f[i].n);
+		snprintf(stage, sizeof(stage), "%d", f[i].stage);
+		snprintf(days, sizeof(days), "%d", f[i].days);
+		snprintf(amount, sizeof(amount), "%.17g", f[i].amount);
+		snprintf(fl, sizeof(fl), "%d", f[i].flag ? 1 : 0);
+		p[0] = reference; p[1] = f[i].kind; p[2] = num; p[3] = stage; p[4] = f[i].on;
+		p[5] = f[i].code; p[6] = f[i].detail; p[7] = days; p[8] = amount;
+		p[9] = f[i].due_on; p[10] = f[i].completed_on; p[11] = fl; p[12] = f[i].category;
+		res = run(s, "INSERT INTO complaint_facts (reference, kind, n, stage, on_date, code,"
+			  " detail, days, amount, due_on, completed_on, flag, category) VALUES ($1, $2,"
+			  " $3::int, $4::int, $5, $6, $7, $8::int, $9::float8, $10, $11, $12::int, $13)",
+			  13, p, e, "indexing a complaint for reports");
+		if (!res)
+			return -1;
+		PQclear(res);
+	}
+	return 0;
+}
+
+/* A nullable text column, and a flag column (NULL is -1). */
+static const char *valn(PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+}
+
+static int valflag(PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? -1 : atoi(PQgetvalue(res, row, col));
+}
+
+static int pg_report_rows(store *s, const char *from, const char *to,
+			  int (*fn)(const struct store_report_row *row, void *ctx),
+			  void *ctx, struct rd_err *e)
+{
+	const char *p[2] = { from, to };
+	PGresult *res = run(s,
+		"SELECT reference, status, stage, code_version, received_on, category, channel,"
+		" handler, person_id, due_on, open, tenure, refused, s1_acknowledged_on,"
+		" s1_ack_within, s1_responded_on, s1_within, s1_within_no_ext, s2_requested_on,"
+		" s2_acknowledged_on, s2_responded_on, s2_within, s2_within_no_ext, extended,"
+		" extended_beyond_code, estate, building, closed_on, withdrawn_on, s2_ack_within,"
+		" s1_upheld, s1_partly_upheld, s1_not_upheld, s2_upheld, s2_partly_upheld,"
+		" s2_not_upheld, remedies, s1_defined, s2_defined, s2_other_handler, about_staff,"
+		" handler_is_subject FROM complaints"
+		" WHERE received_on <= $2 AND (received_on >= $1 OR s1_acknowledged_on BETWEEN $1 AND $2"
+		" OR s1_responded_on BETWEEN $1 AND $2 OR s2_requested_on BETWEEN $1 AND $2"
+		" OR s2_acknowledged_on BETWEEN $1 AND $2 OR s2_responded_on BETWEEN $1 AND $2"
+		" OR closed_on BETWEEN $1 AND $2 OR withdrawn_on BETWEEN $1 AND $2)",
+		2, p, e, "reading complaints for a report");
+	int stop = 0;
+
+	if (!res)
+		return -1;
+	for (int i = 0; i < PQntuples(res) && !stop; i++) {
+		struct store_report_row r;
+		struct store_complaint_row *c = &r.c;
+		struct store_complaint_report *x = &r.x;
+
+		memset(&r, 0, sizeof(r));
+		c->reference = val(res, i, 0);
+		c->status = val(res, i, 1);
+		c->stage = atoi(val(res, i, 2));
+		c->code_version = atoi(val(res, i, 3));
+		c->received_on = val(res, i, 4);
+		c->category = val(res, i, 5);
+		c->channel = val(res, i, 6);
+		c->handler = valn(res, i, 7);
+		c->person_id = valn(res, i, 8);
+		c->due_on = valn(res, i, 9);
+		c->open = atoi(val(res, i, 10));
+		c->tenure = valn(res, i, 11);
+		c->refused = atoi(val(res, i, 12));
+		c->s1_acknowledged_on = valn(res, i, 13);
+		c->s1_ack_within = valflag(res, i, 14);
+		c->s1_responded_on = valn(res, i, 15);
+		c->s1_within = valflag(res, i, 16);
+		c->s1_within_no_ext = valflag(res, i, 17);
+		c->s2_requested_on = valn(res, i, 18);
+		c->s2_acknowledged_on = valn(res, i, 19);
+		c->s2_responded_on = valn(res, i, 20);
+		c->s2_within = valflag(res, i, 21);
+		c->s2_within_no_ext = valflag(res, i, 22);
+		c->extended = atoi(val(res, i, 23));
+		c->extended_beyond_code = atoi(val(res, i, 24));
+		x->reference = c->reference;
+		x->estate = valn(res, i, 25);
+		x->building = valn(res, i, 26);
+		x->closed_on = valn(res, i, 27);
+		x->withdrawn_on = valn(res, i, 28);
+		x->s2_ack_within = valflag(res, i, 29);
+		for (int k = 0; k < 3; k++) {
+			x->s1_points[k] = atoi(val(res, i, 30 + k));
+			x->s2_points[k] = atoi(val(res, i, 33 + k));
+		}
+		x->remedies = atoi(val(res, i, 36));
+		x->s1_defined = valflag(res, i, 37);
+		x->s2_defined = valflag(res, i, 38);
+		x->s2_other_handler = valflag(res, i, 39);
+		x->about_staff = atoi(val(res, i, 40));
+		x->handler_is_subject = atoi(val(res, i, 41));
+		stop = fn(&r, ctx);
+	}
+	PQclear(res);
+	return stop;
+}
+
+static int pg_facts(store *s, const char *kind, const char *from, const char *to,
+		    int (*fn)(const struct store_fact *f, void *ctx), void *ctx,
+		    struct rd_err *e)
+{
+	const char *p[3] = { kind, from, to };
+	PGresult *res = run(s,
+		"SELECT reference, category, kind, n, stage, on_date, code, detail, days, amount,"
+		" due_on, completed_on, flag FROM complaint_facts"
+		" WHERE kind = $1 AND on_date BETWEEN $2 AND $3",
+		3, p, e, "reading complaints for a report");
+	int stop = 0;
+
+	if (!res)
+		return -1;
+	for (int i = 0; i < PQntuples(res) && !stop; i++) {
+		struct store_fact f;
+
+		f.reference = val(res, i, 0);
+		f.category = val(res, i, 1);
+		f.kind = val(res, i, 2);
+		f.n = atoi(val(res, i, 3));
+		f.stage = atoi(val(res, i, 4));
+		f.on = valn(res, i, 5);
+		f.code = valn(res, i, 6);
+		f.detail = valn(res, i, 7);
+		f.days = PQgetisnull(res, i, 8) ? 0 : atoi(val(res, i, 8));
+		f.amount = PQgetisnull(res, i, 9) ? 0 : strtod(val(res, i, 9), NULL);
+		f.due_on = valn(res, i, 10);
+		f.completed_on = valn(res, i, 11);
+		f.flag = atoi(val(res, i, 12));
+		stop = fn(&f, ctx);
+	}
+	PQclear(res);
+	return stop;
+}
+
+static int pg_received_by_category(store *s, const char *from, const char *to,
+				   int (*fn)(const char *category, long long n, void *ctx),
+				   void *ctx, struct rd_err *e)
+{
+	const char *p[2] = { from, to };
+	PGresult *res = run(s, "SELECT category, count(*) FROM complaints"
+			    " WHERE received_on BETWEEN $1 AND $2 GROUP BY category",
+			    2, p, e, "counting complaints received");
+	int stop = 0;
+
+	if (!res)
+		return -1;
+	for (int i = 0; i < PQntuples(res) && !stop; i++)
+		stop = fn(val(res, i, 0), strtoll(val(res, i, 1), NULL, 10), ctx);
+	PQclear(res);
+	return stop;
+}
+
 static const struct store_ops pg_ops = {
 	.name = "pg",
 	.close = pg_close,
@@ -727,6 +936,11 @@ static const struct store_ops pg_ops = {
 	.secrets = pg_secrets,
 	.read_begin = pg_read_begin,
 	.read_end = pg_read_end,
+	.complaint_report_put = pg_complaint_report_put,
+	.facts_put = pg_facts_put,
+	.report_rows = pg_report_rows,
+	.facts = pg_facts,
+	.received_by_category = pg_received_by_category,
 };
 
 /*

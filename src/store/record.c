@@ -12,6 +12,7 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/provision.h"
 #include "core/sreq.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -411,6 +412,8 @@ static int index_report(struct rec *r, const json_t *st, struct rd_err *e)
 		     js_int(st, "stage", 2) > 2 ? (int)js_int(st, "stage", 2) : 2, &fs);
 	item_facts(st, "remedies", "remedy", &fs);
 	item_facts(st, "actions", "action", &fs);
+	for (i = 0; i < fs.n; i++)
+		fs.f[i].category = js_str(st, "category");
 	rc = ops->facts_put(r->st, row.reference, fs.f, fs.n, e);
 	free(fs.f);
 	return rc;
@@ -1000,6 +1003,83 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 	json_object_set_new(sum, "calendar_version", json_integer(js_int(r->calstate, "version", 0)));
 	*summary = sum;
 	return 0;
+}
+
+/* ---- letter templates ----------------------------------------------- */
+
+int rec_template_set(struct rec *r, const char *name, const char *text,
+		     struct rd_err *e)
+{
+	char stream[96];
+	json_t *st = NULL, *payload;
+	int rc;
+
+	if (allow(r, admin_roles, "change letter templates", e))
+		return -1;
+	if (!name || !*name || strlen(name) > 40 ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(name))
+		return err_set(e, RD_EINVAL, "name", NULL,
+			       "a template name is up to 40 lower-case letters, digits, - and _");
+	if (text && (!*text || strlen(text) > 200000))
+		return err_set(e, RD_EINVAL, "text", NULL,
+			       "a template is between 1 and 200,000 characters");
+	payload = json_pack("{s:s, s:s?, s:s}", "name", name, "text", text,
+			    "set_by", r->actor);
+	if (!payload)
+		return err_set(e, RD_EINVAL, "text", NULL, "a template must be UTF-8 text");
+	snprintf(stream, sizeof(stream), "template:%s", name);
+	if (begin(r, e)) {
+		json_decref(payload);
+		return -1;
+	}
+	if (rec_load(r, stream, &st, NULL))
+		st = json_object();
+	if (!text && !js_str(st, "text"))
+		rc = err_set(e, RD_ENOTFOUND, "name", NULL,
+			     "the template %s has no override to remove", name);
+	else
+		rc = record(r, stream, text ? "template.set" : "template.reset", r->today,
+			    payload, st, e);
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+/* ---- the self-assessment -------------------------------------------- */
+
+int rec_self_assessment(struct rec *r, int year, const char *action,
+			const json_t *in, json_t **out, struct rd_err *e)
+{
+	static const char *const roles[] = { "senior_lead", "admin", NULL };
+	char stream[64];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	date_t eff;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	if (year < CAL_FIRST_YEAR || year >= CAL_LAST_YEAR)
+		return err_set(e, RD_EINVAL, "year", NULL, "year must be a reporting year from %d to %d",
+			       CAL_FIRST_YEAR, CAL_LAST_YEAR - 1);
+	if (allow(r, roles, "record the self-assessment", e) || begin(r, e))
+		return -1;
+	snprintf(stream, sizeof(stream), "%s:%d",
+		 !strcmp(action, "respond") ? "annual_report" : "self_assessment", year);
+	if (rec_load(r, stream, &st, NULL))
+		st = json_object();
+	rc = prov_decide(st, action, in, prov_version_for(year), r->today, &payload, &type, &eff, e);
+	if (!rc) {
+		json_object_set_new(payload, "by", json_string(r->actor));
+		if (!json_object_get(st, "year"))
+			json_object_set_new(payload, "year", json_integer(year));
+		rc = record(r, stream, type, eff, payload, st, e);
+	}
+	if (!rc && out)
+		*out = json_incref(st);
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
 }
 
 /* ---- replay --------------------------------------------------------- */

@@ -76,6 +76,21 @@ int rec_calendar_import(struct rec *r, const char *text, size_t len,
 			const char *source, json_t **summary, struct rd_err *e);
 int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
 
+/* Stores the landlord's own text of letter template "name" as an event on
+ * the "template:NAME" stream (admin role); "text" NULL removes the
+ * override.  The caller checks the text first (letter_template_set). */
+int rec_template_set(struct rec *r, const char *name, const char *text,
+		     struct rd_err *e);
+
+/* The self-assessment of reporting year "year" (2025 is 2025/26), on the
+ * stream "self_assessment:YYYY": "comment" {provision, text, comply},
+ * "approve" {approved_on, body, minute}, "publish" {published_on, url};
+ * and "respond" {text, responded_on, body}, the governing body's response
+ * to the year's annual report, on "annual_report:YYYY" (core/provision.h).
+ * Senior lead or admin.  "*out" (if not NULL) is the stream's new state. */
+int rec_self_assessment(struct rec *r, int year, const char *action,
+			const json_t *in, json_t **out, struct rd_err *e);
+
 /* Reads a person's special category data, recording the read as an
  * event on the person ("purpose" is why). */
 int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,

@@ -21,7 +21,7 @@ enum {
 	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
 	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER,
 	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, Q_READ_BEGIN, Q_REPORT_PUT, Q_FACTS_DEL,
-	Q_FACTS_INS, NQ
+	Q_FACTS_INS, Q_RECEIVED_CAT, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -98,9 +98,11 @@ static const char *const sql[NQ] = {
 			 " s1_defined = ?14, s2_defined = ?15, s2_other_handler = ?16,"
 			 " about_staff = ?17, handler_is_subject = ?18 WHERE reference = ?1",
 	[Q_FACTS_DEL] = "DELETE FROM complaint_facts WHERE reference = ?1",
+	[Q_RECEIVED_CAT] = "SELECT category, count(*) FROM complaints"
+			   " WHERE received_on BETWEEN ?1 AND ?2 GROUP BY category",
 	[Q_FACTS_INS] = "INSERT INTO complaint_facts (reference, kind, n, stage, on_date, code,"
-			" detail, days, amount, due_on, completed_on, flag)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			" detail, days, amount, due_on, completed_on, flag, category)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 };
 
 struct sqlite_store {
@@ -809,7 +811,7 @@ static int sq_facts_put(store *s, const char *reference, const struct store_fact
 		bind_text(st, 2, f[i].kind);
 		sqlite3_bind_int(st, 3, f[i].n);
 		sqlite3_bind_int(st, 4, f[i].stage);
-		bind_text(st, 5, f[i].on);
+		bind_text(st, 5, f[i].on ? f[i].on : "");	/* NOT NULL: the table's order */
 		bind_text(st, 6, f[i].code);
 		bind_text(st, 7, f[i].detail);
 		sqlite3_bind_int(st, 8, f[i].days);
@@ -817,6 +819,7 @@ static int sq_facts_put(store *s, const char *reference, const struct store_fact
 		bind_text(st, 10, f[i].due_on);
 		bind_text(st, 11, f[i].completed_on);
 		sqlite3_bind_int(st, 12, f[i].flag);
+		bind_text(st, 13, f[i].category);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
@@ -837,8 +840,12 @@ static const char *coln(sqlite3_stmt *st, int i)
 }
 
 /*
- * Each term of the OR is one range of one index (migrations 004 and 005),
- * so SQLite reads the union of those ranges, not the table.
+ * One sequential scan.  A year's complaints are a large share of the
+ * table and their dates are spread over every date index, so reading them
+ * through the indexes means a random read per row: over a million
+ * complaints the union of the index ranges took 1.5 to 2.3 s and the scan
+ * 0.4 s.  Every date of a complaint is on or after the day it was
+ * received, so "received_on <= ?2" settles most rows at once.
  */
 static int sq_report_rows(store *s, const char *from, const char *to,
 			  int (*fn)(const struct store_report_row *row, void *ctx),
@@ -852,11 +859,11 @@ static int sq_report_rows(store *s, const char *from, const char *to,
 		" extended_beyond_code, estate, building, closed_on, withdrawn_on, s2_ack_within,"
 		" s1_upheld, s1_partly_upheld, s1_not_upheld, s2_upheld, s2_partly_upheld,"
 		" s2_not_upheld, remedies, s1_defined, s2_defined, s2_other_handler, about_staff,"
-		" handler_is_subject FROM complaints"
-		" WHERE received_on BETWEEN ?1 AND ?2 OR s1_acknowledged_on BETWEEN ?1 AND ?2"
+		" handler_is_subject FROM complaints NOT INDEXED"
+		" WHERE received_on <= ?2 AND (received_on >= ?1 OR s1_acknowledged_on BETWEEN ?1 AND ?2"
 		" OR s1_responded_on BETWEEN ?1 AND ?2 OR s2_requested_on BETWEEN ?1 AND ?2"
 		" OR s2_acknowledged_on BETWEEN ?1 AND ?2 OR s2_responded_on BETWEEN ?1 AND ?2"
-		" OR closed_on BETWEEN ?1 AND ?2 OR withdrawn_on BETWEEN ?1 AND ?2";
+		" OR closed_on BETWEEN ?1 AND ?2 OR withdrawn_on BETWEEN ?1 AND ?2)";
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -924,10 +931,9 @@ static int sq_facts(store *s, const char *kind, const char *from, const char *to
 		    struct rd_err *e)
 {
 	static const char q[] =
-		"SELECT f.reference, c.category, f.kind, f.n, f.stage, f.on_date, f.code,"
-		" f.detail, f.days, f.amount, f.due_on, f.completed_on, f.flag"
-		" FROM complaint_facts f JOIN complaints c ON c.reference = f.reference"
-		" WHERE f.kind = ?1 AND f.on_date BETWEEN ?2 AND ?3 ORDER BY f.reference, f.n";
+		"SELECT reference, category, kind, n, stage, on_date, code, detail, days, amount,"
+		" due_on, completed_on, flag FROM complaint_facts"
+		" WHERE kind = ?1 AND on_date BETWEEN ?2 AND ?3";
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
@@ -960,6 +966,61 @@ static int sq_facts(store *s, const char *kind, const char *from, const char *to
 	return stop;
 }
 
+/*
+ * The backup API copies the database page by page inside one read
+ * transaction, so writers go on and the copy is the database as it was
+ * when the backup began.
+ */
+static int sq_backup_to(store *s, const char *dest, struct rd_err *e)
+{
+	sqlite3 *to;
+	sqlite3_backup *b;
+	int rc;
+
+	if (access(dest, F_OK) == 0)
+		return err_set(e, RD_ECONFLICT, "dest", NULL, "%s already exists", dest);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		err_set(e, RD_EIO, "dest", NULL, "cannot create %s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return -1;
+	}
+	b = sqlite3_backup_init(to, "main", DB(s), "main");
+	if (!b) {
+		err_set(e, RD_EIO, "dest", NULL, "cannot start the backup: %s", sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		err_set(e, RD_EIO, "dest", NULL, "the backup failed: %s", sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	return sqlite3_close(to) == SQLITE_OK ? 0 : err_set(e, RD_EIO, "dest", NULL, "cannot close %s", dest);
+}
+
+/* From the (received_on, category) index alone (migration 005). */
+static int sq_received_by_category(store *s, const char *from, const char *to,
+				   int (*fn)(const char *category, long long n, void *ctx),
+				   void *ctx, struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_RECEIVED_CAT);
+	int rc, stop = 0;
+
+	bind_text(st, 1, from);
+	bind_text(st, 2, to);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(col(st, 0), sqlite3_column_int64(st, 1), ctx);
+	sqlite3_reset(st);
+	if (!stop && rc != SQLITE_DONE)
+		return db_err(DB(s), e, "counting complaints received");
+	return stop;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -985,6 +1046,7 @@ static const struct store_ops sqlite_ops = {
 	.tsm_counts = sq_tsm_counts,
 	.tsm_cases = sq_tsm_cases,
 	.counter_set = sq_counter_set,
+	.backup_to = sq_backup_to,
 	.secrets = sq_secrets,
 	.read_begin = sq_read_begin,
 	.read_end = sq_read_end,
@@ -993,6 +1055,7 @@ static const struct store_ops sqlite_ops = {
 	.facts_put = sq_facts_put,
 	.report_rows = sq_report_rows,
 	.facts = sq_facts,
+	.received_by_category = sq_received_by_category,
 };
 
 static int migrate(sqlite3 *db, struct rd_err *e)
@@ -1037,7 +1100,9 @@ static int migrate(sqlite3 *db, struct rd_err *e)
 store *store_sqlite_open(const char *path, int create, struct rd_err *e)
 {
 	struct sqlite_store *ss;
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* One connection per thread (the server opens one in each), so
+	 * SQLite's own locking of the connection is not needed. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 
 	if (!create && access(path, F_OK) != 0) {
 		err_set(e, RD_ENOTFOUND, "db", NULL,

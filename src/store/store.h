@@ -104,7 +104,7 @@ struct store_report_row {
  */
 struct store_fact {
 	const char *reference;	/* filled when read back */
-	const char *category;	/* the complaint's, filled when read back */
+	const char *category;	/* the complaint's */
 	const char *kind;
 	int n;			/* 1, 2, ... within the complaint and kind */
 	int stage;
@@ -195,6 +195,10 @@ struct store_ops {
 				 const char *hash, const char *at,
 				 const char *expires, void *ctx),
 		       void *ctx, struct rd_err *e);
+	/* An online, consistent copy of the whole database into the new
+	 * file "dest" (SQLite's backup API).  NULL where the backend has no
+	 * such copy: backups then go through store/copy.c. */
+	int (*backup_to)(store *s, const char *dest, struct rd_err *e);
 	/* A read transaction: one consistent view for several reads. */
 	int (*read_begin)(store *s, struct rd_err *e);
 	void (*read_end)(store *s);
@@ -222,17 +226,22 @@ struct store_ops {
 	/* Each complaint with any of received_on, s1_acknowledged_on,
 	 * s1_responded_on, s2_requested_on, s2_acknowledged_on,
 	 * s2_responded_on, closed_on or withdrawn_on from "from" to "to"
-	 * (inclusive), in reference order; a non-zero return of "fn" stops
-	 * the walk and is passed back. */
+	 * (inclusive), in no particular order; a non-zero return of "fn"
+	 * stops the walk and is passed back. */
 	int (*report_rows)(store *s, const char *from, const char *to,
 			   int (*fn)(const struct store_report_row *row, void *ctx),
 			   void *ctx, struct rd_err *e);
 	/* The facts of "kind" whose "on" is from "from" to "to" (inclusive),
-	 * with their complaint's reference and category, in reference and n
-	 * order; "fn" as for report_rows. */
+	 * with their complaint's reference, in no particular order; "fn" as
+	 * for report_rows. */
 	int (*facts)(store *s, const char *kind, const char *from, const char *to,
 		     int (*fn)(const struct store_fact *f, void *ctx), void *ctx,
 		     struct rd_err *e);
+	/* How many complaints were received from "from" to "to" (inclusive)
+	 * in each category: "fn" gets each category with its count. */
+	int (*received_by_category)(store *s, const char *from, const char *to,
+				    int (*fn)(const char *category, long long n, void *ctx),
+				    void *ctx, struct rd_err *e);
 };
 
 struct store {

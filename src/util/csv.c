@@ -236,8 +236,11 @@ void csv_put_field(struct buf *b, const char *s, unsigned flags)
 		s = "";
 	n = strlen(s);
 	protect = (flags & CSV_SPREADSHEET) && quote_run_then_formula(s);
+	/* A field that starts with a byte-order mark is quoted too: at the
+	 * start of a file, a reader would take the mark for the file's. */
 	quote = strpbrk(s, ",\"\r\n") != NULL ||
-		(n && (s[0] == ' ' || s[n - 1] == ' '));
+		(n && (s[0] == ' ' || s[n - 1] == ' ')) ||
+		!strncmp(s, "\xef\xbb\xbf", 3);
 	if (quote)
 		buf_add(b, "\"", 1);
 	if (protect)

@@ -203,4 +203,18 @@ expect_out "handler may record an adjustment" "P-000001 updated" r person adjust
 	--description "Interpreter for meetings" --review-on 2027-05-01 --as hana
 expect_json "adjustment 2 agreed today" adjustments.1.agreed_on 2026-11-23 r person show P-000001 --json
 
+# Subject access: everything held about the person, their complaints with
+# it, and the export recorded as a read of special category data.
+expect_ok "a complaint of P-000001" r complaint new --channel phone --category repairs \
+	--description "Boiler" --person P-000001
+before=$(reads)
+expect_json "export names the person" person P-000001 r person export P-000001 --as hana
+expect_json "with the disclosures" records.person:P-000001.state.disclosures.0.kind disability \
+	r person export P-000001 --as hana
+expect_json "and the complaint, with its events" "records.complaint:CMP-2026-000001.events.0.type" \
+	complaint.received r person export P-000001 --as hana
+expect_out "each export is recorded" $((before + 3)) reads
+unchanged "the board may not export" "board role may not" r person export P-000001 --as bob
+unchanged "no such person" "no person P-999999" r person export P-999999
+
 finish

@@ -84,6 +84,7 @@ export const ROUTES = [
 	R('GET', '/api/v1/complaints/{ref}/correspondence', STAFF, 200, { params: { ref: 'REAL_REF' } }),
 	R('GET', '/api/v1/complaints/{ref}/actions', STAFF, 200, { params: { ref: 'REAL_REF' } }),
 	R('GET', '/api/v1/complaints/{ref}/remedies', STAFF, 200, { params: { ref: 'REAL_REF' } }),
+	R('GET', '/api/v1/complaints/{ref}/letters/{kind}', STAFF, 404, { params: { ref: NONE_REF, kind: 'acknowledgement' } }),
 	R('POST', '/api/v1/complaints/{ref}/acknowledge', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 	R('POST', '/api/v1/complaints/{ref}/refuse', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 	R('POST', '/api/v1/complaints/{ref}/extend', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
@@ -142,6 +143,13 @@ export const ROUTES = [
 	R('GET', '/api/v1/workdays/count', ANY, 200, { query: '?from=2026-11-23&to=2026-12-07' }),
 
 	R('GET', '/api/v1/reports/tsm', ['complaints_officer', 'senior_lead', 'board', 'admin'], 200, { query: '?year=2025' }),
+	R('GET', '/api/v1/reports/board', ['complaints_officer', 'senior_lead', 'board', 'admin'], 200, { query: '?year=2025' }),
+	R('GET', '/api/v1/self-assessments', ['complaints_officer', 'senior_lead', 'board', 'admin'], 200, { query: '?year=2025' }),
+	R('POST', '/api/v1/self-assessments/{year}/commentary', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
+	R('POST', '/api/v1/self-assessments/{year}/approval', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
+	R('POST', '/api/v1/self-assessments/{year}/publication', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
+	R('GET', '/api/v1/reports/annual', ['complaints_officer', 'senior_lead', 'board', 'admin'], 200, { query: '?year=2025' }),
+	R('POST', '/api/v1/reports/annual/{year}/response', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
 	R('POST', '/api/v1/import/complaints', ADMIN, 415, { body: PROBE }),	// JSON, not text/csv
 	R('GET', '/api/v1/export/complaints', ['senior_lead', 'admin'], 200),
 	R('GET', '/api/v1/export/events', ['senior_lead', 'admin'], 200),

@@ -1,0 +1,194 @@
+/*
+ * annual.c - the annual complaints performance and service improvement
+ * report: the year's self-assessment, TSMs and board figures in the
+ * order of Code 8.1.
+ */
+#include "reports/annual.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "reports/board.h"
+#include "reports/selfassess.h"
+#include "reports/tsm.h"
+#include "util/buf.h"
+#include "util/json.h"
+
+static json_t *not_recorded(const char *what)
+{
+	char note[400];
+
+	snprintf(note, sizeof(note),
+		 "Redress does not yet keep a register of %s: add them to the published report by hand.",
+		 what);
+	return json_pack("{s:b, s:s}", "recorded", 0, "note", note);
+}
+
+/* (a): the self-assessment's summary, and the provisions not met and not
+ * yet answered. */
+static json_t *part_a(const json_t *sa)
+{
+	json_t *not_met = json_array(), *open = json_array(), *p;
+	size_t i;
+
+	json_array_foreach(json_object_get(sa, "provisions"), i, p) {
+		const json_t *c = json_object_get(p, "comply");
+
+		if (json_is_null(c))
+			json_array_append_new(open, json_string(js_str0(p, "provision")));
+		else if (!strcmp(json_string_value(c), "no"))
+			json_array_append_new(not_met, json_pack("{s:s, s:s, s:b, s:s, s:O}",
+				"provision", js_str0(p, "provision"), "requirement", js_str0(p, "requirement"),
+				"flagged", js_true(p, "flagged"), "evidence", js_str0(p, "evidence"),
+				"commentary", json_object_get(p, "commentary")));
+	}
+	return json_pack("{s:O, s:O, s:O, s:o, s:o}",
+		"summary", json_object_get(sa, "summary"),
+		"approved", json_object_get(sa, "approved"),
+		"published", json_object_get(sa, "published"),
+		"not_met", not_met, "to_answer", open);
+}
+
+/* (b): the TSMs and the board pack's figures, with the types of complaint
+ * refused. */
+static json_t *part_b(const json_t *tsm, const json_t *b)
+{
+	const json_t *ref = json_object_get(b, "refusals");
+
+	return json_pack("{s:{s:O, s:O, s:O, s:O}, s:O, s:O, s:O, s:O, s:O, s:O, s:{s:O, s:O, s:O}}",
+		"tsm", "homes", json_object_get(tsm, "homes"), "ch01", json_object_get(tsm, "ch01"),
+		"ch02", json_object_get(tsm, "ch02"), "counts", json_object_get(tsm, "counts"),
+		"volumes", json_object_get(b, "volumes"),
+		"outcomes", json_object_get(b, "outcomes"),
+		"timescales", json_object_get(b, "timescales"),
+		"categories", json_object_get(b, "categories"),
+		"extensions", json_object_get(b, "extensions"),
+		"remedies", json_object_get(b, "remedies"),
+		"refusals", "refused", json_object_get(ref, "refused"),
+		"escalation_refused", json_object_get(ref, "escalation_refused"),
+		"types", json_object_get(ref, "reasons"));
+}
+
+int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
+{
+	struct board_period p;
+	json_t *sa = NULL, *tsm = NULL, *b = NULL, *state = NULL, *rep, *resp;
+	char stream[64];
+
+	*out = NULL;
+	if (board_period(year, NULL, NULL, &p, e))
+		return -1;
+	if (year < 2024)
+		return err_set(e, RD_EINVAL, "year", "8.1",
+			       "%s was a 2022 Code year: the annual complaints performance and service "
+			       "improvement report (Code 8.1) is a 2024 Code report, for 2024/25 onwards",
+			       p.label);
+	if (sa_report(r, year, &sa, e))
+		return -1;
+	if (tsm_report(r, year, &tsm, e) || board_report(r, &p, &b, e)) {
+		json_decref(sa);
+		json_decref(tsm);
+		return -1;
+	}
+	snprintf(stream, sizeof(stream), "annual_report:%d", year);
+	if (rec_load(r, stream, &state, NULL))
+		state = json_object();
+	resp = json_object_get(state, "response");
+	rep = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i}",
+		"report", "annual", "organisation", js_str0(r->policy, "organisation"),
+		"year", p.label, "from", js_str0(sa, "from"), "to", js_str0(sa, "to"), "code", 2024);
+	json_object_set_new(rep, "sections", json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+		"a_self_assessment", part_a(sa),
+		"b_performance", part_b(tsm, b),
+		"c_ombudsman_non_compliance", not_recorded("Ombudsman cases and their findings of non-compliance"),
+		"d_service_improvements", not_recorded("learning and service improvements"),
+		"e_ombudsman_annual_landlord_report", not_recorded("the Ombudsman's annual landlord reports"),
+		"f_other_ombudsman_reports", not_recorded("the Ombudsman's other reports about the landlord")));
+	json_object_set(rep, "governing_body_response", resp ? resp : json_null());
+	json_object_set_new(rep, "ready_to_publish", json_boolean(
+		resp && json_is_object(json_object_get(sa, "approved"))));
+	json_decref(sa);
+	json_decref(tsm);
+	json_decref(b);
+	json_decref(state);
+	*out = rep;
+	return 0;
+}
+
+static void num(struct buf *b, const json_t *v, const char *suffix)
+{
+	if (json_is_number(v))
+		buf_printf(b, "%.1f%s", json_number_value(v), suffix);
+	else
+		buf_puts(b, "-");
+}
+
+char *annual_text(const json_t *rep)
+{
+	struct buf b = BUF_INIT;
+	const json_t *s = json_object_get(rep, "sections");
+	const json_t *a = json_object_get(s, "a_self_assessment"), *pb = json_object_get(s, "b_performance");
+	const json_t *sm = json_object_get(a, "summary"), *t = json_object_get(pb, "tsm"), *x, *v;
+	const json_t *resp = json_object_get(rep, "governing_body_response");
+	static const char *const later[][2] = {
+		{ "c_ombudsman_non_compliance", "(c) Ombudsman findings of non-compliance" },
+		{ "d_service_improvements", "(d) Service improvements made" },
+		{ "e_ombudsman_annual_landlord_report", "(e) The Ombudsman's annual landlord report" },
+		{ "f_other_ombudsman_reports", "(f) Other relevant Ombudsman reports" },
+	};
+	size_t i;
+
+	buf_printf(&b, "Annual complaints performance and service improvement report %s\n%s (%s to %s)\n",
+		   js_str0(rep, "year"), js_str0(rep, "organisation"), js_str0(rep, "from"),
+		   js_str0(rep, "to"));
+	buf_printf(&b, "\n(a) Self-assessment against the Complaint Handling Code\n"
+		   "  %lld provisions: %lld met, %lld not met, %lld still to answer\n",
+		   js_int(sm, "provisions", 0), js_int(sm, "comply_yes", 0), js_int(sm, "comply_no", 0),
+		   js_int(sm, "not_answered", 0));
+	if (json_is_object(json_object_get(a, "approved")))
+		buf_printf(&b, "  approved by %s on %s\n", js_str0(json_object_get(a, "approved"), "body"),
+			   js_str0(json_object_get(a, "approved"), "approved_on"));
+	json_array_foreach(json_object_get(a, "not_met"), i, x)
+		buf_printf(&b, "  not met: %s\n", js_str0(x, "evidence"));
+	buf_puts(&b, "\n(b) Performance\n  Tenant Satisfaction Measures: CH01 ");
+	num(&b, json_object_get(json_object_get(t, "ch01"), "stage1"), "");
+	buf_puts(&b, " stage 1 and ");
+	num(&b, json_object_get(json_object_get(t, "ch01"), "stage2"), "");
+	buf_puts(&b, " stage 2 complaints per 1,000 homes; CH02 ");
+	num(&b, json_object_get(json_object_get(t, "ch02"), "stage1"), "%");
+	buf_puts(&b, " of stage 1 and ");
+	num(&b, json_object_get(json_object_get(t, "ch02"), "stage2"), "%");
+	buf_puts(&b, " of stage 2 responses within the Code's timescales\n");
+	v = json_object_get(pb, "volumes");
+	buf_printf(&b, "  %lld complaints received, %lld escalated to stage 2; %lld stage 1 and %lld "
+		   "stage 2 responses\n", js_int(v, "received", 0), js_int(v, "stage2_requested", 0),
+		   js_int(v, "s1_responses", 0), js_int(v, "s2_responses", 0));
+	json_array_foreach(json_object_get(pb, "timescales"), i, x) {
+		buf_printf(&b, "  %s: %lld of %lld within (", js_str0(x, "clause"), js_int(x, "within", 0),
+			   js_int(x, "within", 0) + js_int(x, "late", 0));
+		num(&b, json_object_get(x, "percent"), "%");
+		buf_printf(&b, ") %s\n", js_str0(x, "description"));
+	}
+	x = json_object_get(json_object_get(pb, "outcomes"), "stage1");
+	buf_printf(&b, "  stage 1 outcomes: %lld of %lld responses upheld the complaint in whole or part\n",
+		   js_int(x, "complaints_upheld", 0), js_int(x, "responses", 0));
+	x = json_object_get(pb, "refusals");
+	buf_printf(&b, "  complaints not accepted: %lld; escalations refused: %lld\n",
+		   js_int(x, "refused", 0), js_int(x, "escalation_refused", 0));
+	json_array_foreach(json_object_get(x, "types"), i, v)
+		buf_printf(&b, "    %lld + %lld  %s\n", js_int(v, "refused", 0),
+			   js_int(v, "escalation_refused", 0), js_str0(v, "text"));
+	x = json_object_get(pb, "remedies");
+	buf_printf(&b, "  remedies: %lld, of which %lld financial (GBP %.2f)\n", js_int(x, "remedies", 0),
+		   js_int(x, "remedies_financial", 0), json_number_value(json_object_get(x, "financial_total")));
+	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++)
+		buf_printf(&b, "\n%s\n  %s\n", later[i][1],
+			   js_str0(json_object_get(s, later[i][0]), "note"));
+	buf_puts(&b, "\nThe governing body's response\n");
+	if (json_is_object(resp))
+		buf_printf(&b, "  %s (%s, %s)\n", js_str0(resp, "text"), js_str0(resp, "body"),
+			   js_str0(resp, "responded_on"));
+	else
+		buf_puts(&b, "  (not yet recorded: redress report annual respond --year YYYY --text ...)\n");
+	return buf_detach(&b);
+}

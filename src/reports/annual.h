@@ -1,0 +1,31 @@
+/*
+ * annual.h - the annual complaints performance and service improvement
+ * report (Code 8.1 a-f), assembled from the other reports of the year,
+ * with the governing body's response (8.2) beside it:
+ *
+ *   (a) the self-assessment: its summary, the provisions not met, those
+ *       still to answer, its approval and publication (selfassess.h)
+ *   (b) performance: the Tenant Satisfaction Measures (tsm.h), volumes,
+ *       outcomes, each Code timescale, categories, extensions, remedies,
+ *       and the types of complaint refused (board.h)
+ *   (c) Ombudsman findings of non-compliance, (d) service improvements,
+ *   (e) the Ombudsman's annual landlord report and (f) its other relevant
+ *       reports: Redress keeps no register of these yet, and the report
+ *       says so instead of leaving them out
+ *
+ * The response is recorded with rec_self_assessment(..., "respond", ...).
+ */
+#ifndef REDRESS_REPORTS_ANNUAL_H
+#define REDRESS_REPORTS_ANNUAL_H
+
+#include <jansson.h>
+
+#include "store/record.h"
+
+/* The annual report of reporting year "year" (new reference). */
+int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e);
+
+/* The report as text, ready to read and publish. */
+char *annual_text(const json_t *report);
+
+#endif

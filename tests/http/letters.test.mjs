@@ -1,0 +1,91 @@
+// GET /api/v1/complaints/{ref}/letters/{kind}: the letter as JSON (text,
+// HTML, readability), text, HTML or PDF; 409 before the case reaches the
+// letter, 404 for an unknown kind, 400 for a bad format or stage, and 422
+// (clause 5.10) for HTML or PDF to someone who reads plain text only.
+// Acknowledged on Monday 23 November 2026: respond within 10 working days,
+// by Monday 7 December.
+
+import assert from 'node:assert/strict';
+import test, { before } from 'node:test';
+
+import { ackBody, assertProblem, create, finalChecks, startServer } from './harness.mjs';
+
+let srv;
+let ref;
+let person;
+
+before(async () => {
+	srv = await startServer();
+	ref = await create(srv, { complainant: { name: 'Ann Leeworthy', email: 'ann.leeworthy@example.org',
+		address: '2 Hill Road, Leeds, LS2 2BB' } });
+	const c = await srv.get(`/api/v1/complaints/${ref}`, { as: 'handler' });
+	person = c.body.complainant.person_id;
+});
+
+const letter = (kind, query = '', as = 'handler') =>
+	srv.get(`/api/v1/complaints/${ref}/letters/${kind}${query}`, { as });
+
+test('no acknowledgement letter before the acknowledgement: 409', async () => {
+	assertProblem(await letter('acknowledgement'), 409);
+	assertProblem(await letter('response'), 409);
+});
+
+test('an unknown kind is 404; a bad format or stage is 400', async () => {
+	assertProblem(await letter('thank-you'), 404);
+	assertProblem(await letter('acknowledgement', '?format=doc'), 400);
+	assertProblem(await letter('acknowledgement', '?stage=3'), 400);
+	assertProblem(await letter('acknowledgement', '?colour=red'), 400);
+	assertProblem(await srv.get('/api/v1/complaints/CMP-2026-999999/letters/refusal', { as: 'handler' }), 404);
+});
+
+test('the acknowledgement as JSON carries every element and its readability', async () => {
+	const a = await srv.post(`/api/v1/complaints/${ref}/acknowledge`, ackBody('alice'), { as: 'handler' });
+	assert.equal(a.status, 200, a.text);
+	for (const as of ['handler', 'complaints_officer', 'senior_lead']) {
+		const r = await letter('acknowledgement', '', as);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.body.kind, 'acknowledgement');
+		assert.equal(r.body.stage, 1);
+		assert.equal(r.body.template, 'acknowledgement');
+		assert.equal(r.body.recipient, 'Ann Leeworthy');
+		assert.ok(r.body.readability.flesch >= 60, `reads at ${r.body.readability.flesch}`);
+		assert.equal(r.body.threshold, 60);
+		assert.equal(r.body.below_threshold, false);
+		const text = r.body.text.replace(/\s+/g, ' ');
+		for (const want of ['Dear Ann Leeworthy,', 'The roof leak was not repaired', 'Repair and compensation',
+			'We are responsible for this: Roof repairs', 'We are not responsible for this: Damage to contents',
+			'by 7 December 2026', 'Telephone 0300 111 3000'])
+			assert.ok(text.includes(want), `the text lacks "${want}"`);
+		assert.match(r.body.html, /^<!DOCTYPE html>/);
+		assert.ok(r.body.html.includes('Damage to contents'));
+	}
+});
+
+test('as text, HTML and PDF', async () => {
+	const t = await letter('acknowledgement', '?format=text');
+	assert.equal(t.status, 200);
+	assert.match(t.ctype, /^text\/plain/);
+	assert.ok(t.text.includes('Our reference: ' + ref));
+	const h = await letter('acknowledgement', '?format=html&stage=1');
+	assert.equal(h.status, 200);
+	assert.match(h.ctype, /^text\/html/);
+	assert.ok(h.text.includes('<title>We have your complaint</title>'));
+	const p = await letter('acknowledgement', '?format=pdf');
+	assert.equal(p.status, 200);
+	assert.equal(p.ctype, 'application/pdf');
+	assert.ok(p.text.startsWith('%PDF-1.'), p.text.slice(0, 20));
+	assert.ok(p.text.includes('%%EOF'), 'the whole PDF arrived');
+});
+
+test('plain text only: 422 (5.10) for HTML and PDF, and JSON without HTML', async () => {
+	const s = await srv.post(`/api/v1/people/${person}/preferences`, { format: 'plain_text' }, { as: 'handler' });
+	assert.equal(s.status, 200, s.text);
+	assertProblem(await letter('acknowledgement', '?format=pdf'), 422, 'format', '5.10');
+	assertProblem(await letter('acknowledgement', '?format=html'), 422, 'format', '5.10');
+	const j = await letter('acknowledgement');
+	assert.equal(j.status, 200);
+	assert.equal(j.body.plain_text_only, true);
+	assert.equal(j.body.html, undefined);
+});
+
+finalChecks(() => srv);
