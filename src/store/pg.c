@@ -94,6 +94,15 @@ static PGresult *run(store *s, const char *sql, int n, const char *const *params
 		return NULL;
 	res = PQexecParams(PG(s)->c, sql, n, NULL, params, NULL, NULL, 0);
 	st = PQresultStatus(res);
+	/* A connection found broken outside a transaction: reconnect and
+	 * try once more, so the first request after an outage succeeds. */
+	if (st == PGRES_FATAL_ERROR && PQstatus(PG(s)->c) != CONNECTION_OK && !PG(s)->in_txn) {
+		PQclear(res);
+		if (alive(s, e))
+			return NULL;
+		res = PQexecParams(PG(s)->c, sql, n, NULL, params, NULL, NULL, 0);
+		st = PQresultStatus(res);
+	}
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		pg_err(s, res, e, what);
 		return NULL;
@@ -112,6 +121,13 @@ static int exec0(store *s, const char *sql, struct rd_err *e, const char *what)
 		return -1;
 	res = PQexec(PG(s)->c, sql);
 	st = PQresultStatus(res);
+	if (st == PGRES_FATAL_ERROR && PQstatus(PG(s)->c) != CONNECTION_OK && !PG(s)->in_txn) {
+		PQclear(res);
+		if (alive(s, e))
+			return -1;
+		res = PQexec(PG(s)->c, sql);
+		st = PQresultStatus(res);
+	}
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
 		return pg_err(s, res, e, what);
 	PQclear(res);
