@@ -828,12 +828,6 @@ static int sq_facts_put(store *s, const char *reference, const struct store_fact
 	return 0;
 }
 
-/* A flag column: NULL is -1. */
-static int colflag(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
-}
-
 static const char *coln(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
@@ -852,13 +846,14 @@ static int sq_report_rows(store *s, const char *from, const char *to,
 			  void *ctx, struct rd_err *e)
 {
 	static const char q[] =
-		"SELECT reference, status, stage, code_version, received_on, category, channel,"
-		" handler, person_id, due_on, open, tenure, refused, s1_acknowledged_on,"
-		" s1_ack_within, s1_responded_on, s1_within, s1_within_no_ext, s2_requested_on,"
-		" s2_acknowledged_on, s2_responded_on, s2_within, s2_within_no_ext, extended,"
-		" extended_beyond_code, estate, building, closed_on, withdrawn_on, s2_ack_within,"
-		" s1_upheld, s1_partly_upheld, s1_not_upheld, s2_upheld, s2_partly_upheld,"
-		" s2_not_upheld, remedies, s1_defined, s2_defined, s2_other_handler, about_staff,"
+		"SELECT reference, status, code_version, received_on, category, person_id, due_on,"
+		" open, s1_acknowledged_on, coalesce(s1_ack_within, -1), s1_responded_on,"
+		" coalesce(s1_within, -1), coalesce(s1_within_no_ext, -1), s2_requested_on,"
+		" s2_acknowledged_on, s2_responded_on, coalesce(s2_within, -1),"
+		" coalesce(s2_within_no_ext, -1), estate, building, closed_on, withdrawn_on,"
+		" coalesce(s2_ack_within, -1), s1_upheld, s1_partly_upheld, s1_not_upheld, s2_upheld,"
+		" s2_partly_upheld, s2_not_upheld, remedies, coalesce(s1_defined, -1),"
+		" coalesce(s2_defined, -1), coalesce(s2_other_handler, -1), about_staff,"
 		" handler_is_subject FROM complaints NOT INDEXED"
 		" WHERE received_on <= ?2 AND (received_on >= ?1 OR s1_acknowledged_on BETWEEN ?1 AND ?2"
 		" OR s1_responded_on BETWEEN ?1 AND ?2 OR s2_requested_on BETWEEN ?1 AND ?2"
@@ -876,48 +871,42 @@ static int sq_report_rows(store *s, const char *from, const char *to,
 		struct store_complaint_row *c = &r.c;
 		struct store_complaint_report *x = &r.x;
 
+		/* the flags come as -1 for NULL, so each column is one call */
 		memset(&r, 0, sizeof(r));
 		c->reference = col(st, 0);
 		c->status = col(st, 1);
-		c->stage = sqlite3_column_int(st, 2);
-		c->code_version = sqlite3_column_int(st, 3);
-		c->received_on = col(st, 4);
-		c->category = col(st, 5);
-		c->channel = col(st, 6);
-		c->handler = coln(st, 7);
-		c->person_id = coln(st, 8);
-		c->due_on = coln(st, 9);
-		c->open = sqlite3_column_int(st, 10);
-		c->tenure = coln(st, 11);
-		c->refused = sqlite3_column_int(st, 12);
-		c->s1_acknowledged_on = coln(st, 13);
-		c->s1_ack_within = colflag(st, 14);
-		c->s1_responded_on = coln(st, 15);
-		c->s1_within = colflag(st, 16);
-		c->s1_within_no_ext = colflag(st, 17);
-		c->s2_requested_on = coln(st, 18);
-		c->s2_acknowledged_on = coln(st, 19);
-		c->s2_responded_on = coln(st, 20);
-		c->s2_within = colflag(st, 21);
-		c->s2_within_no_ext = colflag(st, 22);
-		c->extended = sqlite3_column_int(st, 23);
-		c->extended_beyond_code = sqlite3_column_int(st, 24);
+		c->code_version = sqlite3_column_int(st, 2);
+		c->received_on = col(st, 3);
+		c->category = col(st, 4);
+		c->person_id = coln(st, 5);
+		c->due_on = coln(st, 6);
+		c->open = sqlite3_column_int(st, 7);
+		c->s1_acknowledged_on = coln(st, 8);
+		c->s1_ack_within = sqlite3_column_int(st, 9);
+		c->s1_responded_on = coln(st, 10);
+		c->s1_within = sqlite3_column_int(st, 11);
+		c->s1_within_no_ext = sqlite3_column_int(st, 12);
+		c->s2_requested_on = coln(st, 13);
+		c->s2_acknowledged_on = coln(st, 14);
+		c->s2_responded_on = coln(st, 15);
+		c->s2_within = sqlite3_column_int(st, 16);
+		c->s2_within_no_ext = sqlite3_column_int(st, 17);
 		x->reference = c->reference;
-		x->estate = coln(st, 25);
-		x->building = coln(st, 26);
-		x->closed_on = coln(st, 27);
-		x->withdrawn_on = coln(st, 28);
-		x->s2_ack_within = colflag(st, 29);
+		x->estate = coln(st, 18);
+		x->building = coln(st, 19);
+		x->closed_on = coln(st, 20);
+		x->withdrawn_on = coln(st, 21);
+		x->s2_ack_within = sqlite3_column_int(st, 22);
 		for (int i = 0; i < 3; i++) {
-			x->s1_points[i] = sqlite3_column_int(st, 30 + i);
-			x->s2_points[i] = sqlite3_column_int(st, 33 + i);
+			x->s1_points[i] = sqlite3_column_int(st, 23 + i);
+			x->s2_points[i] = sqlite3_column_int(st, 26 + i);
 		}
-		x->remedies = sqlite3_column_int(st, 36);
-		x->s1_defined = colflag(st, 37);
-		x->s2_defined = colflag(st, 38);
-		x->s2_other_handler = colflag(st, 39);
-		x->about_staff = sqlite3_column_int(st, 40);
-		x->handler_is_subject = sqlite3_column_int(st, 41);
+		x->remedies = sqlite3_column_int(st, 29);
+		x->s1_defined = sqlite3_column_int(st, 30);
+		x->s2_defined = sqlite3_column_int(st, 31);
+		x->s2_other_handler = sqlite3_column_int(st, 32);
+		x->about_staff = sqlite3_column_int(st, 33);
+		x->handler_is_subject = sqlite3_column_int(st, 34);
 		stop = fn(&r, ctx);
 	}
 	sqlite3_finalize(st);

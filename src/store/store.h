@@ -227,7 +227,11 @@ struct store_ops {
 	 * s1_responded_on, s2_requested_on, s2_acknowledged_on,
 	 * s2_responded_on, closed_on or withdrawn_on from "from" to "to"
 	 * (inclusive), in no particular order; a non-zero return of "fn"
-	 * stops the walk and is passed back. */
+	 * stops the walk and is passed back.  Every field of row->x is
+	 * filled; of row->c, those the reports read: reference, status,
+	 * code_version, received_on, category, person_id, due_on, open and
+	 * the s1_ and s2_ dates and flags (stage, channel, handler, tenure,
+	 * refused and the extension flags are left 0 or NULL). */
 	int (*report_rows)(store *s, const char *from, const char *to,
 			   int (*fn)(const struct store_report_row *row, void *ctx),
 			   void *ctx, struct rd_err *e);
