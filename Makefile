@@ -24,6 +24,7 @@ CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 PG_MIGRATIONS := $(sort $(wildcard src/store/migrations/pg/*.sql))
 LETTER_TEMPLATES := $(sort $(wildcard web/templates/letters/*.tmpl))
+PAGE_TEMPLATES := $(sort $(wildcard web/templates/pages/*.html))
 UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c \
                               tests/render/test_*.c tests/letters/test_*.c tests/reports/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -31,11 +32,11 @@ BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 B ?= build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o $(B)/gen/pg_migrations.o \
            $(B)/gen/letter_templates.o
-CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o $(B)/gen/page_templates.o
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: all setup run test test-unit test-san test-cli bench clean install fuzz fuzz-build
+.PHONY: all web setup run test test-unit test-san test-cli bench clean install fuzz fuzz-build
 all: redress
 
 redress: $(B)/redress
@@ -76,6 +77,34 @@ $(B)/gen/letter_templates.c: $(LETTER_TEMPLATES) scripts/embed-templates.sh
 $(B)/gen/letter_templates.o: $(B)/gen/letter_templates.c src/letters/parts.h
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
+# The page templates are compiled in as strings.
+$(B)/gen/page_templates.c: $(PAGE_TEMPLATES) scripts/embed-pages.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-pages.sh $(PAGE_TEMPLATES) > $@
+
+$(B)/gen/page_templates.o: $(B)/gen/page_templates.c
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+# The pages' static files, served from build/web: the stylesheet compiled
+# from web/scss with GOV.UK Frontend (from npm, never copied into the
+# repository), its script, and ours.
+GOVUK := node_modules/govuk-frontend/dist/govuk
+web: build/web/redress.css build/web/govuk-frontend.min.js build/web/redress.js build/web/favicon.svg
+
+build/web/redress.css: web/scss/redress.scss $(GOVUK)/index.scss
+	@mkdir -p $(dir $@)
+	@echo "  SASS $<"
+	@node_modules/.bin/sass --no-source-map --quiet-deps --silence-deprecation=import \
+		--load-path=node_modules --style=compressed $< $@.tmp && mv $@.tmp $@
+
+build/web/govuk-frontend.min.js: $(GOVUK)/govuk-frontend.min.js
+	@mkdir -p $(dir $@)
+	@sed 's,//# sourceMappingURL=.*$$,,' $< > $@
+
+build/web/%: web/static/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
 # The OpenAPI description, docs/openapi.yaml, is served as JSON.
 $(B)/gen/openapi.c: docs/openapi.yaml scripts/embed-openapi.sh
 	@mkdir -p $(dir $@)
@@ -99,11 +128,11 @@ setup:
 	@sh scripts/setup.sh
 
 run: setup
-	$(MAKE) redress
+	$(MAKE) redress web
 	sh scripts/run-demo.sh
 
 test: setup
-	$(MAKE) redress unit
+	$(MAKE) redress web unit
 	$(MAKE) B=build-san OPT="$(SANFLAGS)" unit build-san/redress
 	$(MAKE) fuzz-build
 	sh tests/run.sh

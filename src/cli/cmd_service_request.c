@@ -40,40 +40,6 @@ static int list_one(const char *stream, const char *state, void *ctx)
 	return 0;
 }
 
-/* Logs the complaint that the dissatisfaction raises, linked to "sr". */
-static int raise_complaint(struct rec *r, const json_t *sr, const json_t *in,
-			   char *ref, size_t n, struct rd_err *e)
-{
-	json_t *cin, *st, *person = NULL;
-	char stream[64];
-	int rc;
-
-	cin = json_pack("{s:s, s:s, s:s, s:s}", "channel", "phone",
-			"category", js_str0(sr, "category"),
-			"description", js_str0(in, "details"),
-			"service_request", js_str0(sr, "reference"));
-	if (js_str(in, "on"))
-		json_object_set(cin, "received_on", json_object_get(in, "on"));
-	if (js_str(sr, "person_id")) {
-		snprintf(stream, sizeof(stream), "person:%s", js_str(sr, "person_id"));
-		rec_load(r, stream, &person, NULL);
-		json_object_set_new(cin, "complainant", json_pack("{s:s, s:s}",
-			"person_id", js_str(sr, "person_id"), "name", js_str0(person, "name")));
-	}
-	json_decref(person);
-	if (!json_object_get(cin, "complainant")) {
-		json_decref(cin);
-		return err_set(e, RD_EINVAL, "person_id", "1.5",
-			       "the service request has no person to raise the complaint for");
-	}
-	rc = rec_complaint(r, NULL, "new", cin, &st, e);
-	json_decref(cin);
-	if (!rc)
-		snprintf(ref, n, "%s", js_str0(st, "reference"));
-	json_decref(st);
-	return rc;
-}
-
 int cmd_service_request(int argc, char **argv)
 {
 	const char *action;
@@ -127,40 +93,15 @@ int cmd_service_request(int argc, char **argv)
 		}
 	} else if (!strcmp(action, "dissatisfied") &&
 		   json_is_true(json_object_get(c.opts, "raise-complaint"))) {
-		char stream[64], ref[32];
-		json_t *sr;
+		char ref[32];
 
 		/* Both records change in one transaction, or neither does. */
-		snprintf(stream, sizeof(stream), "service_request:%s", c.pos[0]);
-		if (rec_load(&r, stream, &sr, NULL)) {
-			rc = cli_error("no service request %s", c.pos[0]);
-			goto out;
-		}
-		if (rec_batch_begin(&r, &e)) {
-			json_decref(sr);
-			rc = cli_fail(&e);
-			goto out;
-		}
-		if (!js_str(c.in, "details")) {
-			rc = 1;
-			err_set(&e, RD_EINVAL, "details", "1.3", "details is required (Code 1.3)");
-		} else {
-			rc = raise_complaint(&r, sr, c.in, ref, sizeof(ref), &e);
-		}
-		if (!rc) {
-			json_object_set_new(c.in, "complaint", json_string(ref));
-			if (!json_object_get(c.in, "complaint_offered"))
-				json_object_set_new(c.in, "complaint_offered", json_true());
-			rc = rec_service_request(&r, c.pos[0], action, c.in, &st, &e);
-		}
-		json_decref(sr);
-		if (rc) {
-			rec_batch_rollback(&r);
-			rc = cli_fail(&e);
-		} else if (rec_batch_commit(&r, &e)) {
-			rc = cli_fail(&e);
-		} else {
+		if (rec_service_request_raise(&r, c.pos[0], c.in, &st, ref, sizeof(ref), &e))
+			rc = e.kind == RD_ENOTFOUND ? cli_error("no service request %s", c.pos[0])
+						    : cli_fail(&e);
+		else {
 			printf("%s raised from %s, which stays open (Code 1.5)\n", ref, c.pos[0]);
+			rc = 0;
 		}
 	} else if (rec_service_request(&r, need_ref ? c.pos[0] : NULL, action, c.in, &st, &e)) {
 		rc = cli_fail(&e);
@@ -171,7 +112,6 @@ int cmd_service_request(int argc, char **argv)
 			printf("%s %s\n", js_str0(st, "reference"), js_str0(st, "status"));
 		rc = 0;
 	}
-out:
 	json_decref(st);
 	rec_close(&r);
 	cli_free(&c);

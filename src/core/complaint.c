@@ -219,7 +219,7 @@ static const char *const new_keys[] = {
 	"received_on", "channel", "complainant", "signers", "representative",
 	"description", "category", "issue_date", "subject", "flags",
 	"service_request", "linked_to", "person_id", "building", "estate",
-	"tenure", NULL
+	"tenure", "outcomes_sought", NULL
 };
 
 static int check_party(const json_t *p, const char *where, int need_contact,
@@ -287,7 +287,8 @@ static int decide_new(const json_t *in, const struct cmp_ctx *ctx,
 	    js_need_str(in, "service_request", 0, NULL, &s, e) ||
 	    js_need_str(in, "linked_to", 0, NULL, &s, e) ||
 	    js_need_str(in, "building", 0, NULL, &s, e) ||
-	    js_need_str(in, "estate", 0, NULL, &s, e))
+	    js_need_str(in, "estate", 0, NULL, &s, e) ||
+	    js_need_str(in, "outcomes_sought", 0, NULL, &s, e))
 		return -1;
 	if (one_of(in, "tenure", 0, (const char *const[]){ "lcra", "lcho", "other", NULL },
 		   NULL, &s, e))
@@ -1400,7 +1401,7 @@ static void apply_received(json_t *st, const json_t *p)
 		"issue_date", "complainant", "signers", "representative",
 		"subject", "flags", "service_request", "linked_to", "person_id",
 		"building", "estate", "tenure", "out_of_time", "calendar_version",
-		NULL
+		"outcomes_sought", NULL
 	};
 	json_t *sj;
 

@@ -246,9 +246,8 @@ int api_policy_check(struct req *q, struct rec *r)
 int api_policy_patch(struct req *q, struct rec *r)
 {
 	struct rd_err e;
-	const char *key;
-	json_t *in, *v;
-	int status, rc = 0;
+	json_t *in;
+	int status, rc;
 
 	if (!(in = http_json_body(q, &status)))
 		return status;
@@ -257,37 +256,9 @@ int api_policy_patch(struct req *q, struct rec *r)
 		return http_problem(q, 422, "", "name at least one setting to change");
 	}
 	err_clear(&e);
-	if (rec_batch_begin(r, &e)) {
-		json_decref(in);
-		return http_fail(q, &e);
-	}
-	json_object_foreach(in, key, v) {
-		char text[64];
-		const char *value = text;
-
-		if (json_is_string(v))
-			value = json_string_value(v);
-		else if (json_is_integer(v))
-			snprintf(text, sizeof(text), "%lld", (long long)json_integer_value(v));
-		else if (json_is_boolean(v))
-			snprintf(text, sizeof(text), "%s", json_is_true(v) ? "true" : "false");
-		else {
-			rc = err_set(&e, RD_EINVAL, key, NULL, "%s must be text, a whole number or true/false", key);
-			break;
-		}
-		if ((rc = rec_policy_set(r, key, value, &e))) {
-			if (!strcmp(e.field, "value") || !strcmp(e.field, "key") || !e.field[0])
-				snprintf(e.field, sizeof(e.field), "%s", key);
-			break;
-		}
-	}
+	rc = rec_policy_update(r, in, &e);
 	json_decref(in);
-	if (rc) {
-		rec_batch_rollback(r);
-		rec_reload(r, NULL);
-		return http_fail(q, &e);
-	}
-	if (rec_batch_commit(r, &e) || rec_reload(r, &e))
+	if (rc)
 		return http_fail(q, &e);
 	http_config_changed();
 	q->out = policy_view(r);

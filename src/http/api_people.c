@@ -213,10 +213,10 @@ int api_sreq_get(struct req *q, struct rec *r)
 static int dissatisfaction(struct req *q, struct rec *r, json_t *in)
 {
 	const char *ref = q->params[0];
-	char stream[64];
+	char cref[32];
 	struct rd_err e;
-	json_t *sr, *person = NULL, *cin, *st = NULL;
-	int raise = json_is_true(json_object_get(in, "raise_complaint")), rc;
+	json_t *st = NULL;
+	int raise = json_is_true(json_object_get(in, "raise_complaint"));
 
 	if (json_object_get(in, "raise_complaint") && !json_is_boolean(json_object_get(in, "raise_complaint")))
 		return http_problem(q, 422, "raise_complaint", "raise_complaint must be true or false");
@@ -228,50 +228,9 @@ static int dissatisfaction(struct req *q, struct rec *r, json_t *in)
 		q->out = st;
 		return 200;
 	}
-	snprintf(stream, sizeof(stream), "service_request:%s", ref);
-	if (rec_load(r, stream, &sr, NULL))
-		return http_problem(q, 404, "reference", "no service request %s", ref);
-	if (!js_str(in, "details")) {
-		json_decref(sr);
-		err_set(&e, RD_EINVAL, "details", "1.3", "details is required: what is the resident dissatisfied with?");
-		return http_fail(q, &e);
-	}
-	cin = json_pack("{s:s, s:s, s:s, s:s}", "channel", "phone", "category",
-			js_str0(sr, "category"), "description", js_str(in, "details"),
-			"service_request", ref);
-	if (js_str(in, "on"))
-		json_object_set(cin, "received_on", json_object_get(in, "on"));
-	if (js_str(sr, "person_id")) {
-		snprintf(stream, sizeof(stream), "person:%s", js_str(sr, "person_id"));
-		rec_load(r, stream, &person, NULL);
-		json_object_set_new(cin, "complainant", json_pack("{s:s, s:s}", "person_id",
-			js_str(sr, "person_id"), "name", js_str0(person, "name")));
-		json_decref(person);
-	}
-	json_decref(sr);
-	if (rec_batch_begin(r, &e)) {
-		json_decref(cin);
-		return http_fail(q, &e);
-	}
-	rc = rec_complaint(r, NULL, "new", cin, &st, &e);
-	json_decref(cin);
-	if (!rc) {
-		json_object_set_new(in, "complaint", json_string(js_str0(st, "reference")));
-		if (!json_object_get(in, "complaint_offered"))
-			json_object_set_new(in, "complaint_offered", json_true());
-		json_decref(st);
-		st = NULL;
-		rc = rec_service_request(r, ref, "dissatisfied", in, &st, &e);
-	}
-	if (rc) {
-		rec_batch_rollback(r);
-		json_decref(st);
-		return http_fail(q, &e);
-	}
-	if (rec_batch_commit(r, &e)) {
-		json_decref(st);
-		return http_fail(q, &e);
-	}
+	if (rec_service_request_raise(r, ref, in, &st, cref, sizeof(cref), &e))
+		return e.kind == RD_ENOTFOUND ? http_problem(q, 404, "reference", "no service request %s", ref)
+					      : http_fail(q, &e);
 	q->out = st;
 	return 201;
 }

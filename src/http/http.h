@@ -49,6 +49,8 @@ struct route {
 				 * with others; WRITE_OWN its own transaction */
 	size_t max_body;	/* 0: HTTP_BODY_MAX */
 	const char *name;	/* for metrics and the access log */
+	int page;		/* an HTML page: sign-in is a redirect to
+				 * /sign-in and errors are pages */
 };
 
 struct req {
@@ -69,6 +71,7 @@ struct req {
 	char cookie[200];
 	char etag[40];
 	char allow[64];		/* the methods a path takes, for 405 */
+	int cache;		/* a static file: may be cached */
 	int retry_after;	/* seconds, for 429 */
 	int status;
 	double t0;
@@ -115,6 +118,7 @@ struct http_config {
 	int port;
 	int threads;
 	const char *access_log;	/* path, "-" for stderr, NULL for none */
+	const char *assets;	/* the pages' static files (build/web) */
 };
 
 /* Serves until SIGINT or SIGTERM.  0, or -1 with a message on stderr. */

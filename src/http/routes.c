@@ -10,8 +10,13 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/page.h"
 
-#define R(m, p, f, roles, w, name) { m, p, f, roles, w, 0, name }
+#define R(m, p, f, roles, w, name) { m, p, f, roles, w, 0, name, 0 }
+/* HTML pages (http/page.h): the staff workspace and the resident portal. */
+#define P(m, p, f, roles, w, name) { m, p, f, roles, w, 0, name, 1 }
+#define PU(m, p, f, roles, w, max, name) { m, p, f, roles, w, max, name, 1 }
+#define REPORT_ROLES (ROLE_OFFICER | ROLE_SENIOR | ROLE_BOARD | ROLE_ADMIN)
 
 const struct route http_routes[] = {
 	R("GET", "/livez", api_livez, ROLE_PUBLIC, 0, "livez"),
@@ -82,7 +87,7 @@ const struct route http_routes[] = {
 	R("PATCH", "/api/v1/policy", api_policy_patch, ROLE_ADMIN, 1, "policy.update"),
 	R("GET", "/api/v1/policy/check", api_policy_check, ROLE_ANY, 0, "policy.check"),
 	R("GET", "/api/v1/calendar", api_calendar_get, ROLE_ANY, 0, "calendar.get"),
-	{ "POST", "/api/v1/calendar/import", api_calendar_import, ROLE_ADMIN, 1, 4 << 20, "calendar.import" },
+	{ "POST", "/api/v1/calendar/import", api_calendar_import, ROLE_ADMIN, 1, 4 << 20, "calendar.import", 0 },
 	R("POST", "/api/v1/calendar/closures", api_calendar_closure, ROLE_ADMIN, 1, "calendar.closures.create"),
 	R("DELETE", "/api/v1/calendar/closures/{date}", api_calendar_closure, ROLE_ADMIN, 1, "calendar.closures.delete"),
 	R("GET", "/api/v1/workdays/add", api_workdays, ROLE_ANY, 0, "workdays.add"),
@@ -96,10 +101,47 @@ const struct route http_routes[] = {
 	R("POST", "/api/v1/self-assessments/{year}/publication", api_self_assessment_act, ROLE_SENIOR | ROLE_ADMIN, 1, "self_assessments.publication"),
 	R("GET", "/api/v1/reports/annual", api_report_annual, ROLE_OFFICER | ROLE_SENIOR | ROLE_BOARD | ROLE_ADMIN, 0, "reports.annual"),
 	R("POST", "/api/v1/reports/annual/{year}/response", api_self_assessment_act, ROLE_SENIOR | ROLE_ADMIN, 1, "reports.annual.response"),
-	{ "POST", "/api/v1/import/complaints", api_import, ROLE_ADMIN, WRITE_GROUP, HTTP_UPLOAD_MAX, "import.complaints" },
+	{ "POST", "/api/v1/import/complaints", api_import, ROLE_ADMIN, WRITE_GROUP, HTTP_UPLOAD_MAX, "import.complaints", 0 },
 	R("GET", "/api/v1/export/complaints", api_export, ROLE_ADMIN | ROLE_SENIOR, 0, "export.complaints"),
 	R("GET", "/api/v1/export/events", api_export, ROLE_ADMIN | ROLE_SENIOR, 0, "export.events"),
-	{ NULL, NULL, NULL, 0, 0, 0, NULL }
+
+	P("GET", "/assets/{file}", page_asset, ROLE_PUBLIC, 0, "page.asset"),
+	P("GET", "/sign-in", page_sign_in, ROLE_PUBLIC, 0, "page.sign_in"),
+	P("POST", "/sign-in", page_sign_in, ROLE_PUBLIC, WRITE_OWN, "page.sign_in.post"),
+	P("POST", "/sign-out", page_sign_out, ROLE_ANY, WRITE_OWN, "page.sign_out"),
+	P("GET", "/", page_dashboard, ROLE_ANY, 0, "page.dashboard"),
+	P("GET", "/cases", page_cases, ROLE_STAFF, 0, "page.cases"),
+	P("GET", "/cases/new", page_case_new, ROLE_STAFF, 0, "page.cases.new"),
+	P("POST", "/cases/new", page_case_new, ROLE_STAFF, WRITE_GROUP, "page.cases.new.post"),
+	P("GET", "/cases/{ref}", page_case, ROLE_STAFF, 0, "page.case"),
+	P("GET", "/cases/{ref}/{action}", page_case_action, ROLE_STAFF, 0, "page.case.action"),
+	P("POST", "/cases/{ref}/{action}", page_case_action, ROLE_STAFF, WRITE_GROUP, "page.case.action.post"),
+	P("GET", "/cases/{ref}/{action}/{id}", page_case_action, ROLE_STAFF, 0, "page.case.item"),
+	P("POST", "/cases/{ref}/{action}/{id}", page_case_action, ROLE_STAFF, WRITE_GROUP, "page.case.item.post"),
+	P("GET", "/people", page_people, ROLE_STAFF, 0, "page.people"),
+	P("GET", "/people/{id}", page_person, ROLE_STAFF, 0, "page.person"),
+	P("POST", "/people/{id}", page_person, ROLE_STAFF, WRITE_GROUP, "page.person.post"),
+	P("GET", "/people/{id}/{action}", page_person_action, ROLE_STAFF, 0, "page.person.action"),
+	P("POST", "/people/{id}/{action}", page_person_action, ROLE_STAFF, WRITE_GROUP, "page.person.action.post"),
+	P("GET", "/service-requests", page_sreqs, ROLE_STAFF, 0, "page.sreqs"),
+	P("GET", "/service-requests/{ref}", page_sreq, ROLE_STAFF, 0, "page.sreq"),
+	P("POST", "/service-requests/{ref}", page_sreq, ROLE_STAFF, WRITE_GROUP, "page.sreq.post"),
+	P("GET", "/service-requests/{ref}/{action}", page_sreq_action, ROLE_STAFF, 0, "page.sreq.action"),
+	P("POST", "/service-requests/{ref}/{action}", page_sreq_action, ROLE_STAFF, WRITE_GROUP, "page.sreq.action.post"),
+	P("GET", "/reports", page_reports, REPORT_ROLES, 0, "page.reports"),
+	P("GET", "/admin", page_admin, ROLE_ADMIN, 0, "page.admin"),
+	P("GET", "/admin/{section}", page_admin, ROLE_ADMIN, 0, "page.admin.section"),
+	P("POST", "/admin/{section}", page_admin, ROLE_ADMIN, WRITE_GROUP, "page.admin.post"),
+	PU("POST", "/admin/calendar/import", page_admin_import, ROLE_ADMIN, WRITE_GROUP, 4 << 20,
+	   "page.admin.calendar_import"),
+	P("GET", "/complain", page_complain, ROLE_PUBLIC, 0, "page.complain"),
+	P("POST", "/complain", page_complain, ROLE_PUBLIC, WRITE_GROUP, "page.complain.post"),
+	P("GET", "/track", page_track, ROLE_PUBLIC, 0, "page.track"),
+	P("POST", "/track", page_track, ROLE_PUBLIC, WRITE_OWN, "page.track.post"),
+	P("GET", "/track/case", page_track_case, ROLE_PUBLIC, 0, "page.track.case"),
+	P("POST", "/track/case", page_track_case, ROLE_PUBLIC, WRITE_GROUP, "page.track.case.post"),
+	P("GET", "/track/letters/{kind}", page_track_letter, ROLE_PUBLIC, 0, "page.track.letter"),
+	{ NULL, NULL, NULL, 0, 0, 0, NULL, 0 }
 };
 
 /*

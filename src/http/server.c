@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/page.h"
 #include "store/auth.h"
 #include "util/clock.h"
 #include "util/json.h"
@@ -280,13 +281,29 @@ static int run(struct req *q, struct rec *r)
 	snprintf(r->actor, sizeof(r->actor), "anonymous");
 	snprintf(r->role, sizeof(r->role), "none");
 	if (!(q->route->roles & ROLE_PUBLIC)) {
-		if ((status = authenticate(q, r)))
+		if ((status = authenticate(q, r))) {
+			if (q->route->page && !http_header(q, "Authorization")) {
+				json_decref(q->out);
+				q->out = NULL;
+				q->cookie[0] = '\0';
+				return page_see_other(q, "/sign-in");
+			}
 			return status;
+		}
 		if (!(q->route->roles & http_role_bit(q->role)))
-			return http_problem(q, 403, "", "the %s role may not use %s %s",
-					    q->role, q->method, q->route->pattern);
+			status = http_problem(q, 403, "", "the %s role may not use %s %s",
+					      q->role, q->method, q->route->pattern);
+		else
+			status = q->route->fn(q, r);
+	} else {
+		status = q->route->fn(q, r);
 	}
-	return q->route->fn(q, r);
+	/* A page answers an error with a page. */
+	if (q->route->page && q->out && status >= 400)
+		status = page_message(q, r, status, status == 404 ? "Page not found"
+				      : status == 403 ? "You cannot see this page"
+				      : "Sorry, there is a problem", js_str(q->out, "detail"));
+	return status;
 }
 
 static int dispatch(struct req *q)
@@ -413,14 +430,21 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
-static void add_security_headers(struct MHD_Response *res)
+static void add_security_headers(struct MHD_Response *res, const struct req *q)
 {
+	int html = q->ctype && !strncmp(q->ctype, "text/html", 9);
+
 	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(res, "X-Frame-Options", "DENY");
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(res, "Content-Security-Policy",
-				"default-src 'none'; frame-ancestors 'none'");
-	MHD_add_response_header(res, "Cache-Control", "no-store");
+	/* Pages load their styles and scripts from /assets/ only: no
+	 * inline script or style runs. */
+	MHD_add_response_header(res, "Content-Security-Policy", html
+		? "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+		  " font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
+		  " frame-ancestors 'none'"
+		: "default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(res, "Cache-Control", q->cache ? "public, max-age=3600" : "no-store");
 }
 
 static enum MHD_Result respond(struct req *q)
@@ -452,7 +476,7 @@ static enum MHD_Result respond(struct req *q)
 	}
 	MHD_add_response_header(res, "Content-Type", q->ctype ? q->ctype
 				: q->out ? "application/json" : "text/plain; charset=utf-8");
-	add_security_headers(res);
+	add_security_headers(res, q);
 	if (q->location[0])
 		MHD_add_response_header(res, "Location", q->location);
 	if (q->cookie[0])
@@ -519,6 +543,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			q->status = path_ok ? http_problem(q, 405, "", "%s is not allowed on %s",
 							   q->method, q->path)
 					    : http_problem(q, 404, "", "no such resource: %s", q->path);
+			/* Outside the API, a person is reading: answer a page. */
+			if (strncmp(q->path, "/api/", 5) && q->status == 404)
+				q->status = page_message(q, NULL, 404, "Page not found",
+							 "If you typed the web address, check it is correct.");
 			return respond(q);
 		}
 	}
@@ -618,6 +646,8 @@ int http_serve(const struct http_config *cfg)
 		return -1;
 	}
 	rec_close(&probe);
+	if (page_init(cfg->assets))
+		return -1;
 	if (!cfg->access_log)
 		access_log = NULL;
 	else if (!strcmp(cfg->access_log, "-"))
@@ -666,5 +696,6 @@ int http_serve(const struct http_config *cfg)
 	MHD_stop_daemon(d);
 	if (access_log && access_log != stderr)
 		fclose(access_log);
+	page_done();
 	return 0;
 }

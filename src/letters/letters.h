@@ -140,6 +140,11 @@ struct letter_delivery {
 int letter_send(struct rec *r, const struct letter *l,
 		struct letter_delivery *d, struct rd_err *e);
 
+/* Emails "to" the one-time code "code" for following complaint "ref"
+ * online (/track), over REDRESS_SMTP_URL from the policy's email. */
+int letter_send_track_code(struct rec *r, const char *to, const char *name,
+			   const char *ref, const char *code, struct rd_err *e);
+
 /* ---- reminders to staff ---- */
 
 /*

@@ -141,3 +141,78 @@ int auth_revoke(struct rec *r, const char *token, struct rd_err *e)
 	token_hash(token, hash);
 	return r->st->ops->token_delete(r->st, hash, e);
 }
+
+/* ---- residents following a complaint --------------------------------- */
+
+static void code_hash(const char *ref, const char *code, char out[STORE_HASHLEN])
+{
+	char text[96];
+
+	snprintf(text, sizeof(text), "track:%s:%s", ref, code);
+	token_hash(text, out);
+}
+
+int auth_track_code(struct rec *r, const char *ref, char code[7], struct rd_err *e)
+{
+	char hash[STORE_HASHLEN], at[CLOCK_STAMPLEN], exp[CLOCK_STAMPLEN];
+	int rc;
+
+	snprintf(code, 7, "%06u", (unsigned)(randombytes_uniform(1000000)));
+	code_hash(ref, code, hash);
+	stamp_in(0, at, sizeof(at));
+	stamp_in(AUTH_CODE_SECONDS, exp, sizeof(exp));
+	if (rec_txn_begin(r, e))
+		return -1;
+	rc = r->st->ops->token_add(r->st, hash, ref, "track_code", at, exp, e);
+	return rec_txn_end(r, rc, e);
+}
+
+int auth_track_session(struct rec *r, const char *ref, const char *code,
+		       char out[AUTH_TOKEN_LEN], struct rd_err *e)
+{
+	char hash[STORE_HASHLEN], now[CLOCK_STAMPLEN], at[CLOCK_STAMPLEN], exp[CLOCK_STAMPLEN];
+	char user[64], kind[16];
+	unsigned char raw[32];
+	char b64[48];
+	int rc;
+
+	if (!code || strlen(code) != 6 || strspn(code, "0123456789") != 6)
+		return err_set(e, RD_EINVAL, "code", NULL, "Enter the 6-digit code we sent you");
+	code_hash(ref, code, hash);
+	stamp_in(0, now, sizeof(now));
+	if (r->st->ops->token_find(r->st, hash, now, user, sizeof(user), kind, sizeof(kind), NULL) ||
+	    strcmp(kind, "track_code") || strcmp(user, ref))
+		return err_set(e, RD_EDENIED, "code", NULL,
+			       "The code is not right, or it has expired: codes last 15 minutes");
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	snprintf(out, AUTH_TOKEN_LEN, "rt_%s", b64);
+	stamp_in(0, at, sizeof(at));
+	stamp_in(AUTH_TRACK_SECONDS, exp, sizeof(exp));
+	if (rec_txn_begin(r, e))
+		return -1;
+	/* A code is used once. */
+	rc = r->st->ops->token_delete(r->st, hash, e);
+	if (!rc) {
+		char th[STORE_HASHLEN];
+
+		token_hash(out, th);
+		rc = r->st->ops->token_add(r->st, th, ref, "track", at, exp, e);
+	}
+	return rec_txn_end(r, rc, e);
+}
+
+int auth_track_ref(struct rec *r, const char *token, char *ref, size_t n, struct rd_err *e)
+{
+	char hash[STORE_HASHLEN], now[CLOCK_STAMPLEN], kind[16];
+
+	if (!token || strncmp(token, "rt_", 3) || strlen(token) > AUTH_TOKEN_LEN)
+		return err_set(e, RD_EDENIED, "", NULL, "not following a complaint");
+	token_hash(token, hash);
+	stamp_in(0, now, sizeof(now));
+	if (r->st->ops->token_find(r->st, hash, now, ref, n, kind, sizeof(kind), NULL) ||
+	    strcmp(kind, "track"))
+		return err_set(e, RD_EDENIED, "", NULL, "the session has expired");
+	return 0;
+}

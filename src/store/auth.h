@@ -33,6 +33,28 @@ int auth_token_user(struct rec *r, const char *token, char *user, size_t n,
 
 int auth_revoke(struct rec *r, const char *token, struct rd_err *e);
 
+/*
+ * Residents following their complaint (/track): a one-time six-digit
+ * code, sent to the contact details on the complaint, is exchanged for a
+ * session on that one complaint.  Codes and sessions are stored as
+ * hashes, like every other token.
+ */
+#define AUTH_CODE_SECONDS (15 * 60)
+#define AUTH_TRACK_SECONDS (60 * 60)
+
+/* A new code for complaint "ref" into "code" (six digits and a NUL). */
+int auth_track_code(struct rec *r, const char *ref, char code[7], struct rd_err *e);
+
+/* Checks "code" for "ref": RD_EINVAL when it is not six digits, RD_EDENIED
+ * when it is not right or has expired; else the code is used up and "out"
+ * is a session token for the complaint. */
+int auth_track_session(struct rec *r, const char *ref, const char *code,
+		       char out[AUTH_TOKEN_LEN], struct rd_err *e);
+
+/* The complaint a tracking session is for; RD_EDENIED if none. */
+int auth_track_ref(struct rec *r, const char *token, char *ref, size_t n,
+		   struct rd_err *e);
+
 /* Must run once before anything else here (it initialises libsodium). */
 int auth_init(void);
 

@@ -436,16 +436,21 @@ static int pg_complaint_list(store *s, const struct store_filter *f, store_state
 	WHERE("c.category = $%d", f->category);
 	WHERE("c.person_id = $%d", f->person_id);
 	WHERE("c.open = 1 AND c.due_on <= $%d", f->due_before);
+	WHERE("c.open = 1 AND c.due_on >= $%d", f->due_from);
 	WHERE("c.open = 1 AND c.due_on < $%d", f->overdue_on);
 	WHERE("c.received_on >= $%d", f->received_from);
 	WHERE("c.received_on <= $%d", f->received_to);
+	WHERE("strpos(lower(a.state::text), lower($%d)) > 0", f->text);
 #undef WHERE
+	if (f->open)
+		buf_puts(&q, " AND c.open = 1");
 	if (f->stage) {
 		snprintf(stage, sizeof(stage), "%d", f->stage);
 		vals[n++] = stage;
 		buf_printf(&q, " AND c.stage = $%d::int", n);
 	}
-	buf_puts(&q, " ORDER BY c.received_on, c.reference COLLATE \"C\"");
+	buf_puts(&q, f->by_due ? " ORDER BY c.due_on NULLS LAST, c.reference COLLATE \"C\""
+			       : " ORDER BY c.received_on, c.reference COLLATE \"C\"");
 	if (f->limit > 0) {
 		snprintf(limit, sizeof(limit), "%d", f->limit);
 		snprintf(offset, sizeof(offset), "%d", f->offset > 0 ? f->offset : 0);
@@ -534,6 +539,26 @@ static int pg_token_user(store *s, const char *hash, const char *now, char *user
 	}
 	snprintf(user, n, "%s", val(res, 0, 0));
 	snprintf(role, rn, "%s", val(res, 0, 1));
+	PQclear(res);
+	return 0;
+}
+
+static int pg_token_find(store *s, const char *hash, const char *now, char *user, size_t n,
+			 char *kind, size_t kn, struct rd_err *e)
+{
+	const char *p[2] = { hash, now };
+	PGresult *res = run(s, "SELECT \"user\", kind FROM tokens"
+			    " WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)",
+			    2, p, e, "reading a token");
+
+	if (!res)
+		return -1;
+	if (!PQntuples(res)) {
+		PQclear(res);
+		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
+	}
+	snprintf(user, n, "%s", val(res, 0, 0));
+	snprintf(kind, kn, "%s", val(res, 0, 1));
 	PQclear(res);
 	return 0;
 }
@@ -945,6 +970,7 @@ static const struct store_ops pg_ops = {
 	.token_add = pg_token_add,
 	.token_user = pg_token_user,
 	.token_delete = pg_token_delete,
+	.token_find = pg_token_find,
 	.complaint_counts = pg_complaint_counts,
 	.tsm_counts = pg_tsm_counts,
 	.tsm_cases = pg_tsm_cases,

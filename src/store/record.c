@@ -156,6 +156,23 @@ static int allow(struct rec *r, const char *const *roles, const char *what,
 		       r->role, what, list);
 }
 
+/*
+ * A resident using the web portal (role "resident") may make a complaint,
+ * ask for the next stage, and give their contact preferences and the
+ * adjustments they need, and nothing else.
+ */
+static int resident_may(const struct rec *r, const char *action)
+{
+	static const char *const acts[] = { "new", "escalate", "preferences", "adjust", NULL };
+
+	if (strcmp(r->role, "resident"))
+		return 0;
+	for (int i = 0; acts[i]; i++)
+		if (!strcmp(acts[i], action))
+			return 1;
+	return 0;
+}
+
 int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e)
 {
 	return allow(r, staff_roles, what, e);
@@ -611,7 +628,8 @@ int rec_person(struct rec *r, const char *id, const char *action,
 
 	if (out)
 		*out = NULL;
-	if (allow(r, staff_roles, "record people's details", e) || begin(r, e))
+	if ((!resident_may(r, action) && allow(r, staff_roles, "record people's details", e)) ||
+	    begin(r, e))
 		return -1;
 	if (!strcmp(action, "new")) {
 		rc = new_person(r, in, newid, sizeof(newid), e);
@@ -720,7 +738,8 @@ int rec_complaint(struct rec *r, const char *ref, const char *action,
 		*out = NULL;
 	if (!json_is_object(in))
 		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
-	if (allow(r, staff_roles, "act on complaints", e) || begin(r, e))
+	if ((!resident_may(r, action) && allow(r, staff_roles, "act on complaints", e)) ||
+	    begin(r, e))
 		return -1;
 	input = json_deep_copy(in);
 	memset(&ctx, 0, sizeof(ctx));
@@ -848,6 +867,81 @@ out:
 	return finish(r, rc, e);
 }
 
+/* Logs the complaint a service request's dissatisfaction raises. */
+static int raise_from_request(struct rec *r, const json_t *sr, const json_t *in,
+			      char *ref, size_t n, struct rd_err *e)
+{
+	json_t *cin, *st, *person = NULL;
+	char stream[64];
+	int rc;
+
+	if (!js_str(in, "details"))
+		return err_set(e, RD_EINVAL, "details", "1.3",
+			       "details is required: what is the resident dissatisfied with?");
+	cin = json_pack("{s:s, s:s, s:s, s:s}", "channel", "phone",
+			"category", js_str0(sr, "category"),
+			"description", js_str0(in, "details"),
+			"service_request", js_str0(sr, "reference"));
+	if (js_str(in, "on"))
+		json_object_set(cin, "received_on", json_object_get(in, "on"));
+	if (js_str(sr, "person_id")) {
+		snprintf(stream, sizeof(stream), "person:%s", js_str(sr, "person_id"));
+		rec_load(r, stream, &person, NULL);
+		json_object_set_new(cin, "complainant", json_pack("{s:s, s:s}",
+			"person_id", js_str(sr, "person_id"), "name", js_str0(person, "name")));
+	}
+	json_decref(person);
+	if (!json_object_get(cin, "complainant")) {
+		json_decref(cin);
+		return err_set(e, RD_EINVAL, "person_id", "1.5",
+			       "the service request has no person to raise the complaint for");
+	}
+	rc = rec_complaint(r, NULL, "new", cin, &st, e);
+	json_decref(cin);
+	if (!rc)
+		snprintf(ref, n, "%s", js_str0(st, "reference"));
+	json_decref(st);
+	return rc;
+}
+
+int rec_service_request_raise(struct rec *r, const char *ref, const json_t *in,
+			      json_t **out, char *cref, size_t n, struct rd_err *e)
+{
+	char stream[64];
+	json_t *sr, *input;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	snprintf(stream, sizeof(stream), "service_request:%s", ref ? ref : "");
+	if (rec_load(r, stream, &sr, NULL))
+		return err_set(e, RD_ENOTFOUND, "reference", NULL, "no service request %s",
+			       ref ? ref : "(none given)");
+	if (rec_batch_begin(r, e)) {
+		json_decref(sr);
+		return -1;
+	}
+	input = json_deep_copy(in);
+	rc = raise_from_request(r, sr, input, cref, n, e);
+	if (!rc) {
+		json_object_set_new(input, "complaint", json_string(cref));
+		if (!json_object_get(input, "complaint_offered"))
+			json_object_set_new(input, "complaint_offered", json_true());
+		rc = rec_service_request(r, ref, "dissatisfied", input, out, e);
+	}
+	json_decref(input);
+	json_decref(sr);
+	if (rc) {
+		rec_batch_rollback(r);
+		if (out) {
+			json_decref(*out);
+			*out = NULL;
+		}
+		return -1;
+	}
+	return rec_batch_commit(r, e);
+}
+
 int rec_feedback(struct rec *r, const json_t *in, json_t **out,
 		 struct rd_err *e)
 {
@@ -906,6 +1000,42 @@ int rec_policy_set(struct rec *r, const char *key, const char *value,
 	rc = record_singleton(r, POLICY_STREAM, "policy.set", payload, r->policy, e);
 	json_decref(payload);
 	return rc;
+}
+
+int rec_policy_update(struct rec *r, const json_t *in, struct rd_err *e)
+{
+	const char *key;
+	json_t *v;
+	int rc = 0;
+
+	if (rec_batch_begin(r, e))
+		return -1;
+	json_object_foreach((json_t *)in, key, v) {
+		char text[64];
+		const char *value = text;
+
+		if (json_is_string(v))
+			value = json_string_value(v);
+		else if (json_is_integer(v))
+			snprintf(text, sizeof(text), "%lld", (long long)json_integer_value(v));
+		else if (json_is_boolean(v))
+			snprintf(text, sizeof(text), "%s", json_is_true(v) ? "true" : "false");
+		else {
+			rc = err_set(e, RD_EINVAL, key, NULL, "%s must be text, a whole number or true/false", key);
+			break;
+		}
+		if ((rc = rec_policy_set(r, key, value, e))) {
+			if (!strcmp(e->field, "value") || !strcmp(e->field, "key") || !e->field[0])
+				snprintf(e->field, sizeof(e->field), "%s", key);
+			break;
+		}
+	}
+	if (rc) {
+		rec_batch_rollback(r);
+		rec_reload(r, NULL);
+		return -1;
+	}
+	return rec_batch_commit(r, e) || rec_reload(r, e) ? -1 : 0;
 }
 
 int rec_policy_exclusion(struct rec *r, const char *code, const char *text,

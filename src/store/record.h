@@ -61,10 +61,19 @@ int rec_person(struct rec *r, const char *id, const char *action,
 	       const json_t *in, json_t **out, struct rd_err *e);
 int rec_service_request(struct rec *r, const char *ref, const char *action,
 			const json_t *in, json_t **out, struct rd_err *e);
+/* The resident is dissatisfied with service request "ref" and wants a
+ * complaint: logs the complaint (linked to the request) and records the
+ * dissatisfaction on the request, which stays open (Code 1.5), in one
+ * transaction.  "cref" gets the complaint's reference. */
+int rec_service_request_raise(struct rec *r, const char *ref, const json_t *in,
+			      json_t **out, char *cref, size_t n, struct rd_err *e);
 int rec_feedback(struct rec *r, const json_t *in, json_t **out,
 		 struct rd_err *e);
 int rec_policy_set(struct rec *r, const char *key, const char *value,
 		   struct rd_err *e);
+/* Sets every "key": value of "in" (text, whole numbers, true/false) in
+ * one transaction: all of them, or none when one is refused. */
+int rec_policy_update(struct rec *r, const json_t *in, struct rd_err *e);
 int rec_policy_exclusion(struct rec *r, const char *code, const char *text,
 			 int blanket, int remove, struct rd_err *e);
 int rec_calendar_closure(struct rec *r, const char *action,

@@ -19,7 +19,7 @@ enum {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_HEAD, Q_INSERT, Q_EVENTS_ALL,
 	Q_EVENTS_ONE, Q_STATE_GET, Q_STATE_PUT, Q_STATES, Q_HEADS,
 	Q_COMPLAINT_PUT, Q_NEXT_INSERT, Q_NEXT_GET, Q_SAVE, Q_RELEASE,
-	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER,
+	Q_ROLLBACK_TO, Q_PW_SET, Q_PW_GET, Q_TOKEN_ADD, Q_TOKEN_USER, Q_TOKEN_FIND,
 	Q_TOKEN_DEL, Q_COUNTS, Q_OVERDUE, Q_READ_BEGIN, Q_REPORT_PUT, Q_FACTS_DEL,
 	Q_FACTS_INS, Q_RECEIVED_CAT, NQ
 };
@@ -85,6 +85,8 @@ static const char *const sql[NQ] = {
 	[Q_TOKEN_USER] = "SELECT t.user, json_extract(a.state, '$.role') FROM tokens t"
 			 " JOIN aggregates a ON a.stream = 'user:' || t.user"
 			 " WHERE t.token_hash = ?1 AND (t.expires_at IS NULL OR t.expires_at > ?2)",
+	[Q_TOKEN_FIND] = "SELECT user, kind FROM tokens"
+			 " WHERE token_hash = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
 	[Q_READ_BEGIN] = "BEGIN",
 	[Q_TOKEN_DEL] = "DELETE FROM tokens WHERE token_hash = ?1",
 	[Q_COUNTS] = "SELECT status, stage, count(*) FROM complaints WHERE open = 1"
@@ -418,13 +420,18 @@ static int sq_complaint_list(store *s, const struct store_filter *f,
 	WHERE("c.category = ?%d", f->category);
 	WHERE("c.person_id = ?%d", f->person_id);
 	WHERE("c.open = 1 AND c.due_on <= ?%d", f->due_before);
+	WHERE("c.open = 1 AND c.due_on >= ?%d", f->due_from);
 	WHERE("c.open = 1 AND c.due_on < ?%d", f->overdue_on);
 	WHERE("c.received_on >= ?%d", f->received_from);
 	WHERE("c.received_on <= ?%d", f->received_to);
+	WHERE("instr(lower(a.state), lower(?%d)) > 0", f->text);
 #undef WHERE
 	if (f->stage)
 		buf_printf(&q, " AND c.stage = %d", f->stage);
-	buf_puts(&q, " ORDER BY c.received_on, c.reference");
+	if (f->open)
+		buf_puts(&q, " AND c.open = 1");
+	buf_puts(&q, f->by_due ? " ORDER BY c.due_on IS NULL, c.due_on, c.reference"
+			       : " ORDER BY c.received_on, c.reference");
 	if (f->limit > 0)
 		buf_printf(&q, " LIMIT %d OFFSET %d", f->limit, f->offset > 0 ? f->offset : 0);
 	if (sqlite3_prepare_v2(DB(s), buf_str(&q), -1, &st, NULL) != SQLITE_OK) {
@@ -537,6 +544,26 @@ static int sq_token_user(store *s, const char *hash, const char *now,
 	if (rc == SQLITE_ROW) {
 		snprintf(user, n, "%s", col(st, 0));
 		snprintf(role, rn, "%s", col(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
+	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "reading a token");
+}
+
+static int sq_token_find(store *s, const char *hash, const char *now,
+			 char *user, size_t n, char *kind, size_t kn,
+			 struct rd_err *e)
+{
+	sqlite3_stmt *st = stmt(s, Q_TOKEN_FIND);
+	int rc;
+
+	bind_text(st, 1, hash);
+	bind_text(st, 2, now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(user, n, "%s", col(st, 0));
+		snprintf(kind, kn, "%s", col(st, 1));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -1032,6 +1059,7 @@ static const struct store_ops sqlite_ops = {
 	.token_add = sq_token_add,
 	.token_user = sq_token_user,
 	.token_delete = sq_token_delete,
+	.token_find = sq_token_find,
 	.tsm_counts = sq_tsm_counts,
 	.tsm_cases = sq_tsm_cases,
 	.counter_set = sq_counter_set,

@@ -51,8 +51,12 @@ struct store_filter {
 	const char *status, *handler, *category, *person_id;
 	int stage;		/* 0 = any */
 	const char *due_before;	/* open cases due on or before */
+	const char *due_from;	/* open cases due on or after */
 	const char *overdue_on;	/* open cases due before this date */
 	const char *received_from, *received_to;
+	const char *text;	/* words anywhere in the complaint (any case) */
+	int by_due;		/* order by the next deadline, not by receipt */
+	int open;		/* only cases still open */
 	int limit, offset;	/* 0 = no limit */
 };
 
@@ -203,6 +207,12 @@ struct store_ops {
 	int (*read_begin)(store *s, struct rd_err *e);
 	void (*read_end)(store *s);
 	int (*token_delete)(store *s, const char *token_hash, struct rd_err *e);
+	/* The "user" (any text: a resident's one-time code names a
+	 * complaint) and kind of a token that has not expired by "now";
+	 * RD_ENOTFOUND. */
+	int (*token_find)(store *s, const char *token_hash, const char *now,
+			  char *user, size_t n, char *kind, size_t kn,
+			  struct rd_err *e);
 	/* Counts per status of open complaints, and how many are overdue on
 	 * "today": calls "fn" with ("status", stage, count) and with
 	 * ("overdue", stage, count). */
