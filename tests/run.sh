@@ -127,6 +127,22 @@ if command -v node >/dev/null 2>&1 && [ -d node_modules ]; then
 		printf '%-44s %4d passed, %d failed\n' "http ($bin)" "$p" "$f"
 		echo "$p $f" >> "$results"
 	done
+	# The pages in headless Chromium: journeys, axe, keyboard, security.
+	if [ -d tests/web ]; then
+		out=$(REDRESS="$PWD/redress" node --test --test-concurrency=1 --test-reporter=tap tests/web/ 2>&1)
+		rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
+		p=${p:-0}
+		f=${f:-0}
+		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+		if [ "$f" -ne 0 ]; then
+			printf '%s\n' "$out" | grep -E -B2 -A20 '^not ok' | head -80
+			failed_suites="$failed_suites web"
+		fi
+		printf '%-44s %4d passed, %d failed\n' "web (chromium)" "$p" "$f"
+		echo "$p $f" >> "$results"
+	fi
 else
 	echo "http: node or node_modules missing (run make test, which installs them)"
 	echo "0 1" >> "$results"

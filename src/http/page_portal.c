@@ -707,5 +707,7 @@ int page_track_letter(struct req *q, struct rec *r)
 	strcpy(q->param_buf + strlen(ref) + 1, kind);
 	q->params[1] = q->param_buf + strlen(ref) + 1;
 	q->params[0] = q->param_buf;
+	snprintf(r->role, sizeof(r->role), "resident");
+	snprintf(r->actor, sizeof(r->actor), "resident (web)");
 	return api_complaint_letter(q, r);
 }

@@ -34,7 +34,11 @@ function freePort() {
 export async function startSmtp(dir) {
 	const port = await freePort();
 	const maildir = join(dir, 'maildir');
-	const child = spawn('python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`,
+	// Debian's python3 has aiosmtpd; another python3 first in PATH may not.
+	const py = ['python3', '/usr/bin/python3'].find((p) =>
+		spawnSync(p, ['-c', 'import aiosmtpd']).status === 0);
+	assert.ok(py, 'aiosmtpd is installed (Debian: python3-aiosmtpd)');
+	const child = spawn(py, ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`,
 		'-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: 'ignore' });
 	for (let i = 0; i < 100; i++) {
 		const up = await new Promise((ok) => {
