@@ -12,7 +12,7 @@
 
 #include <sodium.h>
 
-#include "http/form.h"
+#include "util/form.h"
 #include "render/template.h"
 #include "util/date.h"
 #include "util/json.h"

@@ -12,7 +12,7 @@
 
 #include "core/policy.h"
 #include "http/api.h"
-#include "http/form.h"
+#include "util/form.h"
 #include "store/auth.h"
 #include "util/json.h"
 

@@ -13,7 +13,7 @@
 #include "core/complaint.h"
 #include "core/policy.h"
 #include "http/api.h"
-#include "http/form.h"
+#include "util/form.h"
 #include "util/json.h"
 
 #define N(f) (sizeof(f) / sizeof((f)[0]))

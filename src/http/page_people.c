@@ -12,7 +12,7 @@
 
 #include "core/person.h"
 #include "http/api.h"
-#include "http/form.h"
+#include "util/form.h"
 #include "util/json.h"
 
 #define N(f) (sizeof(f) / sizeof((f)[0]))
@@ -199,11 +199,12 @@ static int add_person(const char *stream, const char *state, void *ctx)
 int page_people(struct req *q, struct rec *r)
 {
 	const char *text = http_query(q, "q");
-	json_t *list = json_array(), *people;
+	json_t *list, *people;
 	int status;
 
 	if ((status = api_only_query(q, (const char *const[]){ "q", NULL })))
 		return status;
+	list = json_array();
 	json_array_append_new(list, json_string(text ? text : ""));
 	r->st->ops->states(r->st, "person", add_person, list, NULL);
 	json_array_remove(list, 0);

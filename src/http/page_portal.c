@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "http/api.h"
-#include "http/form.h"
+#include "util/form.h"
 #include "http/throttle.h"
 #include "letters/letters.h"
 #include "store/auth.h"

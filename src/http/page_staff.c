@@ -10,7 +10,7 @@
 
 #include "core/person.h"
 #include "http/api.h"
-#include "http/form.h"
+#include "util/form.h"
 #include "http/throttle.h"
 #include "reports/tsm.h"
 #include "store/auth.h"
@@ -201,12 +201,14 @@ int page_dashboard(struct req *q, struct rec *r)
 {
 	struct store_filter f;
 	char today[DATE_STRLEN], week[DATE_STRLEN], bytext[32];
-	json_t *blocks = json_array(), *stages = json_array(), *all, *x, *reviews;
+	json_t *blocks, *stages, *all, *x, *reviews;
 	date_t friday;
 	size_t i;
 
 	if (!(http_role_bit(q->role) & ROLE_STAFF))
 		return page_see_other(q, "%s", !strcmp(q->role, "admin") ? "/admin" : "/reports");
+	blocks = json_array();
+	stages = json_array();
 	date_format(r->today, today);
 	friday = r->today + (4 - date_weekday(r->today) + 7) % 7;
 	date_format(friday, week);
@@ -230,12 +232,10 @@ int page_dashboard(struct req *q, struct rec *r)
 	f.due_before = week;
 	f.due_from = today;
 	json_array_append_new(blocks, block(r, "Due this week", "week", &f, "/cases?due=week"));
-	for (int s = 1; s <= 3; s++) {
+	for (int s = 1; s <= (js_int(r->policy, "stages", 2) >= 3 ? 3 : 2); s++) {
 		struct rows w = { r, json_array(), 0, 0 };
-		char title[32], href[32];
+		char title[48], href[48];
 
-		if (s == 3 && js_int(r->policy, "stages", 2) < 3)
-			break;
 		memset(&f, 0, sizeof(f));
 		f.stage = s;
 		f.open = 1;

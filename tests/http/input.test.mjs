@@ -210,11 +210,18 @@ test('a method the path does not take: 405; a path that does not exist: 404', as
 		assertProblem(r, 405);
 		srv.openapi.checkComponent('Problem', r.body, `${method} ${path} 405`);
 	}
-	for (const path of ['/api/v1/nope', `/api/v1/complaints/${ref}/nope`, '/api/v2/complaints', '/',
-		'/api/v1/complaints/', '/API/V1/COMPLAINTS', '/api/v1/complaints/a/b/c/d/e']) {
+	for (const path of ['/api/v1/nope', `/api/v1/complaints/${ref}/nope`, '/api/v2/complaints',
+		'/api/v1/complaints/', '/api/v1/complaints/a/b/c/d/e']) {
 		const r = await srv.request('GET', path, { as: 'handler', openapi: false });
 		assertProblem(r, 404);
 		srv.openapi.checkComponent('Problem', r.body, `GET ${path} 404`);
+	}
+	// Outside /api/ a person is reading: the 404 is a page.
+	for (const path of ['/API/V1/COMPLAINTS', '/nope', '/cases/a/b/c/d']) {
+		const r = await srv.request('GET', path, { as: 'handler', openapi: false });
+		assert.equal(r.status, 404, path);
+		assert.match(r.ctype, /^text\/html/, path);
+		assert.match(r.text, /Page not found/, path);
 	}
 	const post = await srv.unchanged(ref, () => srv.request('POST', '/api/v1/nope', { as: 'handler', body: {}, openapi: false }));
 	assertProblem(post, 404);

@@ -1,7 +1,7 @@
 /*
  * form.c - decoding application/x-www-form-urlencoded bodies.
  */
-#include "http/form.h"
+#include "util/form.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +185,9 @@ json_t *form_multipart(const char *body, size_t len, const char *ctype, struct r
 		return NULL;
 	}
 	b += 9;
-	snprintf(delim, sizeof(delim), "--%.*s", (int)strcspn(b, "\"; "), *b == '"' ? b + 1 : b);
+	if (*b == '"')
+		b++;
+	snprintf(delim, sizeof(delim), "--%.*s", (int)strcspn(b, "\"; "), b);
 	dlen = strlen(delim);
 	form = json_object();
 	p = find(body, len, delim, dlen);

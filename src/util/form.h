@@ -6,8 +6,8 @@
  * a name sent more than once (checkboxes) becomes an array of its values
  * in the order they came.
  */
-#ifndef REDRESS_HTTP_FORM_H
-#define REDRESS_HTTP_FORM_H
+#ifndef REDRESS_UTIL_FORM_H
+#define REDRESS_UTIL_FORM_H
 
 #include <stddef.h>
 

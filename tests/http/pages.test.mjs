@@ -1,0 +1,293 @@
+// pages.test.mjs - the HTML pages over plain HTTP, on both storage
+// backends and under the sanitizers: who may see each page, CSRF on every
+// form, the security headers, markup typed into forms coming back
+// escaped, and refused forms changing nothing stored.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PASSWORD, ROLES, ROLE_USER, ROOT, USERS, finalChecks, startServer } from './harness.mjs';
+
+let srv;
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+
+/* The page routes of routes.c: P(method, pattern, handler, roles, ...). */
+function pageRoutes() {
+	const text = readFileSync(join(ROOT, 'src/http/routes.c'), 'utf8');
+	const bits = {
+		ROLE_HANDLER: ['handler'], ROLE_OFFICER: ['complaints_officer'], ROLE_SENIOR: ['senior_lead'],
+		ROLE_BOARD: ['board'], ROLE_ADMIN: ['admin'],
+		ROLE_STAFF: ['handler', 'complaints_officer', 'senior_lead'],
+		ROLE_ANY: ROLES,
+		REPORT_ROLES: ['complaints_officer', 'senior_lead', 'board', 'admin'],
+	};
+	const out = [];
+	const re = /\bPU?\("([A-Z]+)",\s*"([^"]+)",\s*\w+,\s*([A-Z_| ]+),/g;
+	let m;
+	while ((m = re.exec(text))) {
+		const expr = m[3].trim();
+		const roles = expr === 'ROLE_PUBLIC' ? 'public'
+			: [...new Set(expr.split('|').flatMap((p) => bits[p.trim()] || assert.fail(`unknown ${p}`)))];
+		out.push({ method: m[1], pattern: m[2], roles });
+	}
+	return out;
+}
+
+/* A browser's worth of state: cookies, and the CSRF token of the last page. */
+class Visitor {
+	constructor() { this.cookies = new Map(); this.csrf = null; }
+	header() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+	async go(method, path, form, extra = {}) {
+		const headers = { Cookie: this.header(), ...extra.headers };
+		let body;
+		if (form !== undefined) {
+			const f = new URLSearchParams();
+			for (const [k, v] of Object.entries(form))
+				for (const x of [].concat(v))
+					if (x !== undefined)
+						f.append(k, x);
+			body = f.toString();
+			headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		}
+		const r = await fetch(srv.base + path, { method, headers, body, redirect: 'manual' });
+		srv.responses++;
+		for (const c of r.headers.getSetCookie()) {
+			const [kv] = c.split(';');
+			const [k, ...v] = kv.split('=');
+			if (/Max-Age=0/.test(c))
+				this.cookies.delete(k);
+			else
+				this.cookies.set(k, v.join('='));
+			srv.secrets.add(v.join('='));
+		}
+		const text = await r.text();
+		const tok = text.match(/name="csrf" value="([0-9a-f]{64})"/);
+		if (tok)
+			this.csrf = tok[1];
+		return { status: r.status, headers: r.headers, text, location: r.headers.get('location') };
+	}
+	get(path) { return this.go('GET', path); }
+	post(path, form, extra) { return this.go('POST', path, { csrf: this.csrf, ...form }, extra); }
+}
+
+async function signedIn(user) {
+	const v = new Visitor();
+	await v.get('/sign-in');
+	const r = await v.post('/sign-in', { name: user, password: PASSWORD });
+	assert.equal(r.status, 303, r.text);
+	assert.equal(r.location, '/');
+	await v.get('/');
+	return v;
+}
+
+test('set-up: every demo user can sign in with a password', async () => {
+	srv = await startServer();
+	for (const u of USERS)
+		srv.cliOk(['user', 'passwd', u], { input: PASSWORD + '\n' });
+});
+
+test('every page route is in the table, and the table has the pages design.md names', () => {
+	const routes = pageRoutes();
+	const names = routes.map((r) => `${r.method} ${r.pattern}`);
+	for (const want of ['GET /', 'GET /complain', 'POST /complain', 'GET /track', 'POST /track', 'GET /sign-in'])
+		assert.ok(names.includes(want), want);
+	assert.ok(routes.length >= 30, `${routes.length} page routes`);
+});
+
+test('signed out, every staff page sends you to sign in; public pages answer', async () => {
+	for (const rt of pageRoutes()) {
+		const path = rt.pattern.replace('{ref}', 'CMP-1999-999999').replace('{id}', 'P-999999')
+			.replace('{action}', 'note').replace('{section}', 'users').replace('{file}', 'redress.css')
+			.replace('{kind}', 'response');
+		const v = new Visitor();
+		const r = await v.go(rt.method, path, rt.method === 'POST' ? {} : undefined);
+		if (rt.roles === 'public') {
+			assert.notEqual(r.status, 401, `${rt.method} ${rt.pattern}`);
+			continue;
+		}
+		assert.equal(r.status, 303, `${rt.method} ${rt.pattern}: ${r.status}`);
+		assert.equal(r.location, '/sign-in', rt.pattern);
+	}
+});
+
+test('each role: 403 page where the table says no, the page where it says yes', async () => {
+	const gets = pageRoutes().filter((r) => r.method === 'GET' && r.roles !== 'public' && !r.pattern.includes('{'));
+	for (const role of ROLES) {
+		const v = await signedIn(ROLE_USER[role]);
+		for (const rt of gets) {
+			const r = await v.get(rt.pattern);
+			if (rt.pattern === '/' && !['handler', 'complaints_officer', 'senior_lead'].includes(role)) {
+				assert.equal(r.status, 303, `${role} at /: sent to their own start page`);
+				continue;
+			}
+			if (rt.roles.includes(role)) {
+				assert.equal(r.status, 200, `${role} ${rt.pattern}: ${r.text.slice(0, 300)}`);
+				assert.match(r.headers.get('content-type'), /^text\/html/);
+			} else {
+				assert.equal(r.status, 403, `${role} ${rt.pattern}`);
+				assert.match(r.text, /You cannot see this page/);
+			}
+		}
+	}
+});
+
+test('every page carries a Content-Security-Policy without unsafe-inline, and no inline script', async () => {
+	const v = await signedIn('alice');
+	for (const path of ['/', '/cases', '/cases/new', '/people', '/service-requests', '/complain', '/track', '/sign-in']) {
+		const r = await v.get(path);
+		const csp = r.headers.get('content-security-policy');
+		assert.match(csp, /script-src 'self'/, path);
+		assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
+		assert.equal(r.headers.get('x-frame-options'), 'DENY', path);
+		assert.equal(r.headers.get('cache-control'), 'no-store', path);
+		assert.doesNotMatch(r.text, /<script(?![^>]*\bsrc=)[^>]*>/, `${path} has only external scripts`);
+		assert.doesNotMatch(r.text, /\sstyle="/, `${path} has no inline style`);
+		assert.doesNotMatch(r.text, /\son[a-z]+="/, `${path} has no event handler attributes`);
+	}
+	const css = await v.get('/assets/redress.css');
+	assert.equal(css.status, 200);
+	assert.match(css.headers.get('content-type'), /^text\/css/);
+	assert.match(css.headers.get('cache-control'), /max-age/);
+	assert.doesNotMatch(css.text, /GDS Transport/, 'the GOV.UK typeface is for GOV.UK only');
+});
+
+test('a form without its CSRF token, or with another session\'s, is refused and nothing changes', async () => {
+	const alice = await signedIn('alice');
+	const bilal = await signedIn('bilal');
+	await alice.get('/cases/new');
+	const form = { channel: 'phone', 'complainant.name': 'No Token', 'complainant.phone': '0100',
+		description: 'Should not be stored', category: 'repairs' };
+	const before = srv.digest();
+	const none = await alice.go('POST', '/cases/new', form);
+	assert.equal(none.status, 403);
+	assert.match(none.text, /The form has expired/);
+	const foreign = await alice.go('POST', '/cases/new', { ...form, csrf: bilal.csrf });
+	assert.equal(foreign.status, 403);
+	const forged = await alice.go('POST', '/cases/new', { ...form, csrf: 'a'.repeat(64) });
+	assert.equal(forged.status, 403);
+	// A sign-out without the token does not sign you out.
+	const out = await alice.go('POST', '/sign-out', {});
+	assert.equal(out.status, 403);
+	assert.equal((await alice.get('/')).status, 200, 'still signed in');
+	assert.equal(srv.digest(), before, 'nothing stored changed');
+	const ok = await alice.post('/cases/new', form);
+	assert.equal(ok.status, 303, ok.text.slice(0, 500));
+	assert.match(ok.location, /^\/cases\/CMP-2026-\d{6}\?done=new$/);
+});
+
+test('a refusal by the rules is a 422 page naming the clause, keeping what was typed, storing nothing', async () => {
+	const v = await signedIn('alice');
+	const made = await v.post('/cases/new', { channel: 'email', 'complainant.name': 'Refusal Test',
+		'complainant.email': 'refusal@example.org', description: 'Leak', category: 'leaks' });
+	const ref = made.location.split('/')[2].split('?')[0];
+	await v.get(`/cases/${ref}/acknowledge`);
+	const ack = await v.post(`/cases/${ref}/acknowledge`, { handler: 'alice', 'definition.summary': 'Leak',
+		'definition.outcomes_sought': 'Fix it', 'definition.responsible': 'Roof',
+		'definition.not_responsible': 'Contents' });
+	assert.equal(ack.status, 303, ack.text.slice(0, 800));
+	await v.get(`/cases/${ref}/extend`);
+	const before = await srv.snapshot(ref);
+	const r = await v.post(`/cases/${ref}/extend`, { working_days: '30', reason: 'Waiting for <b>parts</b>',
+		'resident_informed_on.day': '23', 'resident_informed_on.month': '11', 'resident_informed_on.year': '2026' });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /govuk-error-summary/);
+	assert.match(r.text, /clause 6\.4/);
+	assert.match(r.text, /Waiting for &lt;b&gt;parts&lt;\/b&gt;<\/textarea>/, 'what was typed comes back, escaped');
+	assert.match(r.text, /<title>Error: /);
+	assert.deepEqual(await srv.snapshot(ref), before, 'nothing stored changed');
+	// A date that is not one: the field is named, nothing stored.
+	const bad = await v.post(`/cases/${ref}/extend`, { working_days: '5', reason: 'Parts',
+		'resident_informed_on.day': '31', 'resident_informed_on.month': '2', 'resident_informed_on.year': '2026' });
+	assert.equal(bad.status, 422);
+	assert.match(bad.text, /id="f-resident_informed_on-error"/);
+	assert.deepEqual(await srv.snapshot(ref), before);
+	// A malformed form body.
+	const mal = await v.go('POST', `/cases/${ref}/note`, undefined, {});
+	assert.ok(mal.status === 415 || mal.status === 400 || mal.status === 403, String(mal.status));
+});
+
+test('script and markup typed into every field come back escaped, never as markup', async () => {
+	const v = await signedIn('alice');
+	await v.get('/cases/new');
+	const r = await v.post('/cases/new', { channel: 'letter', received_on: '', 'complainant.name': HOSTILE,
+		'complainant.email': 'x@example.org', 'complainant.address': HOSTILE, 'complainant.phone': HOSTILE,
+		'representative.name': '', description: HOSTILE, category: 'other', estate: HOSTILE, building: HOSTILE,
+		signers: HOSTILE });
+	assert.equal(r.status, 303, r.text.slice(0, 500));
+	const ref = r.location.split('/')[2].split('?')[0];
+	await v.get(`/cases/${ref}/note`);
+	assert.equal((await v.post(`/cases/${ref}/note`, { text: HOSTILE })).status, 303);
+	for (const path of [`/cases/${ref}`, '/cases?q=script', '/', '/people?q=onerror']) {
+		const page = await v.get(path);
+		assert.equal(page.status, 200, path);
+		assert.doesNotMatch(page.text, /<script>alert|<img src=x/, `${path} renders the markup`);
+		assert.match(page.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/, `${path} shows it as text`);
+	}
+	// Markup in a query string is escaped too.
+	const q = await v.get('/cases?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E');
+	assert.doesNotMatch(q.text, /<script>alert\(3\)/);
+	assert.match(q.text, /&lt;script&gt;alert\(3\)/);
+});
+
+test('the resident flow: each page checks its answer; sending makes one complaint', async () => {
+	const v = new Visitor();
+	await v.get('/complain');
+	let r = await v.post('/complain', {});
+	assert.equal(r.status, 200);
+	assert.match(r.text, /What is your full name\?/);
+	r = await v.post('/complain', { step: 'name', name: '   ' });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /Enter your full name/);
+	const answers = { name: 'Rhys Resident', for: 'someone_else', their_name: 'Gwen Resident',
+		relationship: 'Her son', consent: 'true', category: 'repairs', description: HOSTILE,
+		outcomes_sought: 'Fix the boiler', method: 'phone', phone: '07700 900123', frequency: 'monthly' };
+	r = await v.post('/complain', { ...answers, step: 'someone', consent: undefined });
+	assert.equal(r.status, 422, 'acting for someone needs their agreement');
+	assert.match(r.text, /agreement/);
+	r = await v.post('/complain', { ...answers, step: 'contact', method: 'email' });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /Enter your email address/);
+	const before = srv.digest();
+	r = await v.post('/complain', { ...answers, step: 'needs' });
+	assert.equal(r.status, 200);
+	assert.match(r.text, /Check your answers before sending/);
+	assert.doesNotMatch(r.text, /<script>alert/);
+	assert.equal(srv.digest(), before, 'nothing is stored until the resident sends it');
+	r = await v.post('/complain', { ...answers, send: 'yes' });
+	assert.equal(r.status, 200, r.text.slice(0, 400));
+	const ref = r.text.match(/id="reference">(CMP-\d{4}-\d{6})</)[1];
+	const c = (await srv.get(`/api/v1/complaints/${ref}`, { as: 'handler' })).body;
+	assert.equal(c.complainant.name, 'Gwen Resident');
+	assert.equal(c.representative.name, 'Rhys Resident');
+	assert.equal(c.representative.relationship, 'Her son');
+	assert.equal(c.representative.consent_on, '2026-11-23', 'consent recorded with the date (Code 3.6)');
+	assert.equal(c.description, HOSTILE, 'stored as typed');
+	assert.equal(c.channel, 'web');
+});
+
+test('/track: the same answer whether or not a reference exists; wrong codes lock out', async () => {
+	const v = new Visitor();
+	await v.get('/track');
+	const a = await v.post('/track', { step: 'find', reference: 'CMP-1999-999999', email: 'no@example.org' });
+	const b = await v.post('/track', { step: 'find', reference: 'CMP-2026-000001', email: 'wrong@example.org' });
+	assert.equal(a.status, 200);
+	assert.equal(b.status, 200);
+	const strip = (t) => t.replace(/value="[^"]*"/g, '');
+	assert.equal(strip(a.text), strip(b.text), 'the pages do not tell a real reference from a made-up one');
+	const bad = await v.post('/track', { step: 'find', reference: 'not a ref', email: 'x@example.org' });
+	assert.equal(bad.status, 422);
+	for (let i = 0; i < 5; i++) {
+		const r = await v.post('/track', { step: 'code', reference: 'CMP-2026-000001', code: '123456' });
+		assert.equal(r.status, 401, `try ${i + 1}`);
+	}
+	const locked = await v.post('/track', { step: 'code', reference: 'CMP-2026-000001', code: '123456' });
+	assert.equal(locked.status, 429);
+	assert.ok(Number(locked.headers.get('retry-after')) > 0);
+	const notSix = await v.post('/track', { step: 'code', reference: 'CMP-2026-000002', code: '12a' });
+	assert.equal(notSix.status, 422);
+	assert.equal((await v.get('/track/case')).status, 303, 'no session without a code');
+});
+
+finalChecks(() => srv);
