@@ -52,7 +52,7 @@ $(B)/libredress.a: $(LIB_OBJ)
 $(B)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
-	@$(CC) $(CFLAGS) -MMD -c -o $@ $<
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # The numbered SQL migrations are compiled in as strings.
 $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh

@@ -20,6 +20,7 @@ done
 echo "demo_default: $(printf '%s\n' $times | sort -n | sed -n 3p | cut -c1-5) s (median of 5)"
 build/bench/bench_reports "$dir" "${BENCH_REPORT_N:-1000000}"
 bench/http.sh "$dir"
+bench/pages.sh "$dir"
 # The same on PostgreSQL, on a server of the run's own.
 pgdir=$(mktemp -d)
 rmdir "$pgdir"

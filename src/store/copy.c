@@ -128,6 +128,20 @@ static int index_one(const char *stream, const char *state, void *ctx)
 	return 0;
 }
 
+static int index_person(const char *stream, const char *state, void *ctx)
+{
+	struct walk *w = ctx;
+	json_t *st = json_loads(state, 0, NULL);
+	int rc;
+
+	(void)stream;
+	if (!st)
+		return w->failed = 1;
+	rc = rec_index_person((struct rec *)w->state, st, w->e);
+	json_decref(st);
+	return rc ? (w->failed = 1) : 0;
+}
+
 int copy_landlord(const char *from, const char *to, struct copy_report *rep,
 		  struct rd_err *e)
 {
@@ -170,7 +184,8 @@ int copy_landlord(const char *from, const char *to, struct copy_report *rep,
 	if (rec_reload(&dst, e))
 		goto fail;
 	w.state = (json_t *)&dst;
-	if (dst.st->ops->states(dst.st, "complaint", index_one, &w, e) < 0 || w.failed)
+	if (dst.st->ops->states(dst.st, "complaint", index_one, &w, e) < 0 || w.failed ||
+	    dst.st->ops->states(dst.st, "person", index_person, &w, e) < 0 || w.failed)
 		goto fail;
 	w.state = NULL;
 	if (rec_batch_commit(&dst, e))

@@ -428,8 +428,10 @@ static int pg_complaint_list(store *s, const struct store_filter *f, store_state
 	int n = 0;
 	PGresult *res;
 
-	buf_puts(&q, "SELECT a.stream, a.state FROM complaints c JOIN aggregates a"
-		 " ON a.stream = 'complaint:' || c.reference WHERE TRUE");
+	buf_puts(&q, f->count ? "SELECT count(*) FROM complaints c JOIN aggregates a"
+			      " ON a.stream = 'complaint:' || c.reference WHERE TRUE"
+			      : "SELECT a.stream, a.state FROM complaints c JOIN aggregates a"
+			      " ON a.stream = 'complaint:' || c.reference WHERE TRUE");
 #define WHERE(cond, v) if (v) { vals[n] = (v); n++; buf_printf(&q, " AND " cond, n); }
 	WHERE("c.status = $%d", f->status);
 	WHERE("c.handler = $%d", f->handler);
@@ -449,9 +451,10 @@ static int pg_complaint_list(store *s, const struct store_filter *f, store_state
 		vals[n++] = stage;
 		buf_printf(&q, " AND c.stage = $%d::int", n);
 	}
-	buf_puts(&q, f->by_due ? " ORDER BY c.due_on NULLS LAST, c.reference COLLATE \"C\""
-			       : " ORDER BY c.received_on, c.reference COLLATE \"C\"");
-	if (f->limit > 0) {
+	if (!f->count)
+		buf_puts(&q, f->by_due ? " ORDER BY c.due_on NULLS LAST, c.reference COLLATE \"C\""
+				       : " ORDER BY c.received_on, c.reference COLLATE \"C\"");
+	if (f->limit > 0 && !f->count) {
 		snprintf(limit, sizeof(limit), "%d", f->limit);
 		snprintf(offset, sizeof(offset), "%d", f->offset > 0 ? f->offset : 0);
 		vals[n++] = limit;
@@ -460,6 +463,42 @@ static int pg_complaint_list(store *s, const struct store_filter *f, store_state
 	}
 	res = run(s, buf_str(&q), n, vals, e, "listing complaints");
 	buf_free(&q);
+	if (res && f->count) {
+		*f->count = strtoll(val(res, 0, 0), NULL, 10);
+		PQclear(res);
+		return 0;
+	}
+	return res ? walk(res, fn, ctx) : -1;
+}
+
+static int pg_reviews_put(store *s, const char *person, const char *const *dates, size_t n,
+			  struct rd_err *e)
+{
+	const char *p[2] = { person, NULL };
+	PGresult *res = run(s, "DELETE FROM person_reviews WHERE person = $1", 1, p, e,
+			    "indexing reviews");
+
+	if (!res)
+		return -1;
+	PQclear(res);
+	for (size_t i = 0; i < n; i++) {
+		p[1] = dates[i];
+		if (!(res = run(s, "INSERT INTO person_reviews (person, review_on) VALUES ($1, $2)",
+				2, p, e, "indexing reviews")))
+			return -1;
+		PQclear(res);
+	}
+	return 0;
+}
+
+static int pg_reviews_due(store *s, const char *by, store_state_fn fn, void *ctx,
+			  struct rd_err *e)
+{
+	const char *p[1] = { by };
+	PGresult *res = run(s, "SELECT stream, state FROM aggregates WHERE stream IN"
+			    " (SELECT 'person:' || person FROM person_reviews WHERE review_on <= $1)"
+			    " ORDER BY stream COLLATE \"C\"", 1, p, e, "listing reviews");
+
 	return res ? walk(res, fn, ctx) : -1;
 }
 
@@ -971,6 +1010,8 @@ static const struct store_ops pg_ops = {
 	.token_user = pg_token_user,
 	.token_delete = pg_token_delete,
 	.token_find = pg_token_find,
+	.reviews_put = pg_reviews_put,
+	.reviews_due = pg_reviews_due,
 	.complaint_counts = pg_complaint_counts,
 	.tsm_counts = pg_tsm_counts,
 	.tsm_cases = pg_tsm_cases,

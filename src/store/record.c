@@ -617,6 +617,20 @@ static int new_person(struct rec *r, const json_t *in, char *id, size_t n,
 	return rc;
 }
 
+int rec_index_person(struct rec *r, const json_t *state, struct rd_err *e)
+{
+	static const char *const lists[] = { "adjustments", "restrictions", "disclosures", NULL };
+	const char *dates[64];
+	size_t n = 0, i;
+	json_t *x;
+
+	for (int k = 0; lists[k]; k++)
+		json_array_foreach(json_object_get(state, lists[k]), i, x)
+			if (js_str(x, "review_on") && n < sizeof(dates) / sizeof(dates[0]))
+				dates[n++] = js_str(x, "review_on");
+	return r->st->ops->reviews_put(r->st, js_str0(state, "id"), dates, n, e);
+}
+
 int rec_person(struct rec *r, const char *id, const char *action,
 	       const json_t *in, json_t **out, struct rd_err *e)
 {
@@ -647,6 +661,8 @@ int rec_person(struct rec *r, const char *id, const char *action,
 	rc = person_decide(st, action, in, id, r->today, &payload, &type, &eff, e);
 	if (!rc)
 		rc = record(r, stream, type, eff, payload, st, e);
+	if (!rc)
+		rc = rec_index_person(r, st, e);
 	if (!rc && out)
 		*out = json_incref(st);
 out:

@@ -109,6 +109,10 @@ int rec_person_sensitive(struct rec *r, const char *id, const char *purpose,
  * (done by every complaint action; exposed for rebuilding after a copy). */
 int rec_index_complaint(struct rec *r, const json_t *state, struct rd_err *e);
 
+/* Writes when a person's reviews fall due (done by every person action;
+ * exposed for rebuilding after a copy). */
+int rec_index_person(struct rec *r, const json_t *state, struct rd_err *e);
+
 /* 0 if the actor may do case work (handler, complaints officer, senior
  * lead, or the console); else RD_EDENIED naming "what". */
 int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e);

@@ -412,8 +412,10 @@ static int sq_complaint_list(store *s, const struct store_filter *f,
 	int n = 0, i;
 	sqlite3_stmt *st;
 
-	buf_puts(&q, "SELECT a.stream, a.state FROM complaints c JOIN aggregates a"
-		 " ON a.stream = 'complaint:' || c.reference WHERE 1");
+	buf_puts(&q, f->count ? "SELECT count(*) FROM complaints c JOIN aggregates a"
+			      " ON a.stream = 'complaint:' || c.reference WHERE 1"
+			      : "SELECT a.stream, a.state FROM complaints c JOIN aggregates a"
+			      " ON a.stream = 'complaint:' || c.reference WHERE 1");
 #define WHERE(cond, v) if (v) { buf_printf(&q, " AND " cond, n + 1); vals[n++] = (v); }
 	WHERE("c.status = ?%d", f->status);
 	WHERE("c.handler = ?%d", f->handler);
@@ -430,9 +432,10 @@ static int sq_complaint_list(store *s, const struct store_filter *f,
 		buf_printf(&q, " AND c.stage = %d", f->stage);
 	if (f->open)
 		buf_puts(&q, " AND c.open = 1");
-	buf_puts(&q, f->by_due ? " ORDER BY c.due_on IS NULL, c.due_on, c.reference"
-			       : " ORDER BY c.received_on, c.reference");
-	if (f->limit > 0)
+	if (!f->count)
+		buf_puts(&q, f->by_due ? " ORDER BY c.due_on IS NULL, c.due_on, c.reference"
+				       : " ORDER BY c.received_on, c.reference");
+	if (f->limit > 0 && !f->count)
 		buf_printf(&q, " LIMIT %d OFFSET %d", f->limit, f->offset > 0 ? f->offset : 0);
 	if (sqlite3_prepare_v2(DB(s), buf_str(&q), -1, &st, NULL) != SQLITE_OK) {
 		buf_free(&q);
@@ -441,6 +444,56 @@ static int sq_complaint_list(store *s, const struct store_filter *f,
 	buf_free(&q);
 	for (i = 0; i < n; i++)
 		bind_text(st, i + 1, vals[i]);
+	if (f->count) {
+		int rc = sqlite3_step(st);
+
+		*f->count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "counting complaints");
+	}
+	return walk_states(s, st, fn, ctx, e);
+}
+
+static int sq_reviews_put(store *s, const char *person, const char *const *dates, size_t n,
+			  struct rd_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(DB(s), "DELETE FROM person_reviews WHERE person = ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "indexing reviews");
+	bind_text(st, 1, person);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return db_err(DB(s), e, "indexing reviews");
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(DB(s), "INSERT INTO person_reviews (person, review_on) VALUES (?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "indexing reviews");
+	for (size_t i = 0; i < n; i++) {
+		bind_text(st, 1, person);
+		bind_text(st, 2, dates[i]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return db_err(DB(s), e, "indexing reviews");
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int sq_reviews_due(store *s, const char *by, store_state_fn fn, void *ctx,
+			  struct rd_err *e)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(DB(s), "SELECT stream, state FROM aggregates WHERE stream IN"
+			       " (SELECT 'person:' || person FROM person_reviews WHERE review_on <= ?1)"
+			       " ORDER BY stream", -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "listing reviews");
+	bind_text(st, 1, by);
 	return walk_states(s, st, fn, ctx, e);
 }
 
@@ -1060,6 +1113,8 @@ static const struct store_ops sqlite_ops = {
 	.token_user = sq_token_user,
 	.token_delete = sq_token_delete,
 	.token_find = sq_token_find,
+	.reviews_put = sq_reviews_put,
+	.reviews_due = sq_reviews_due,
 	.tsm_counts = sq_tsm_counts,
 	.tsm_cases = sq_tsm_cases,
 	.counter_set = sq_counter_set,
@@ -1137,7 +1192,10 @@ store *store_sqlite_open(const char *path, int create, struct rd_err *e)
 		return NULL;
 	}
 	sqlite3_busy_timeout(ss->db, 10000);
-	if (sqlite3_exec(ss->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+	/* Reads map the file (no read() per page) and keep up to 64 MiB of
+	 * pages per connection. */
+	if (sqlite3_exec(ss->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+			 " PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;",
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		db_err(ss->db, e, "opening");
 		goto fail;

@@ -57,6 +57,8 @@ struct store_filter {
 	const char *text;	/* words anywhere in the complaint (any case) */
 	int by_due;		/* order by the next deadline, not by receipt */
 	int open;		/* only cases still open */
+	long long *count;	/* not NULL: count the cases into it, and call
+				 * nothing (limit and offset do not apply) */
 	int limit, offset;	/* 0 = no limit */
 };
 
@@ -210,6 +212,12 @@ struct store_ops {
 	/* The "user" (any text: a resident's one-time code names a
 	 * complaint) and kind of a token that has not expired by "now";
 	 * RD_ENOTFOUND. */
+	/* Replaces the dates "person" has reviews due (n of them). */
+	int (*reviews_put)(store *s, const char *person, const char *const *dates,
+			   size_t n, struct rd_err *e);
+	/* The people (stream, state) with a review due on or before "by". */
+	int (*reviews_due)(store *s, const char *by, store_state_fn fn, void *ctx,
+			   struct rd_err *e);
 	int (*token_find)(store *s, const char *token_hash, const char *now,
 			  char *user, size_t n, char *kind, size_t kn,
 			  struct rd_err *e);
