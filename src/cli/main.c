@@ -35,6 +35,8 @@ static const struct command {
 	{ "learning", cmd_improvement, "the same as improvement" },
 	{ "exceptional", cmd_exceptional, "exceptional circumstances when the Code cannot be met (8.5)" },
 	{ "training", cmd_training, "complaint-handling training records (Code 4.3)" },
+	{ "quality", cmd_quality, "quality review of a sample of issued responses" },
+	{ "survey", cmd_survey, "surveys of complaint handling after a complaint closes" },
 	{ NULL, NULL, NULL }
 };
 

@@ -60,6 +60,8 @@ int api_report_annual(struct req *q, struct rec *r);
 int api_register_list(struct req *q, struct rec *r);
 int api_register_get(struct req *q, struct rec *r);
 int api_register_act(struct req *q, struct rec *r);
+int api_quality_sample(struct req *q, struct rec *r);
+int api_survey_schedule(struct req *q, struct rec *r);
 
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/schedule.h"
 #include "util/json.h"
 
 /* Route names: "<collection>.list", "<collection>.get", and the actions. */
@@ -135,4 +136,40 @@ int api_register_act(struct req *q, struct rec *r)
 	snprintf(q->location, sizeof(q->location), "/api/v1/%s/%s", registers[k].path,
 		 js_str0(st, "reference"));
 	return 201;
+}
+
+int api_quality_sample(struct req *q, struct rec *r)
+{
+	struct rd_err e;
+	json_t *in;
+	int status;
+
+	if (!(in = http_json_body(q, &status)))
+		return status;
+	err_clear(&e);
+	status = sched_quality_sample(r, in, &q->out, &e);
+	json_decref(in);
+	return status ? http_fail(q, &e) : 201;
+}
+
+int api_survey_schedule(struct req *q, struct rec *r)
+{
+	struct rd_err e;
+	json_t *in = NULL;
+	int status;
+
+	if (q->body.len) {
+		if (!(in = http_json_body(q, &status)))
+			return status;
+		if (json_object_size(in)) {
+			json_decref(in);
+			return http_problem(q, 422, "", "scheduling surveys takes no fields: "
+					    "the policy's feedback_survey_days says when");
+		}
+		json_decref(in);
+	}
+	err_clear(&e);
+	if (sched_surveys(r, &q->out, &e))
+		return http_fail(q, &e);
+	return 200;
 }
