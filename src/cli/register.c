@@ -102,7 +102,10 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 		return 1;
 	}
 	err_clear(&e);
-	if (!strcmp(action, "list")) {
+	if ((!strcmp(action, "list") || !strcmp(action, "show")) &&
+	    rec_allow_staff(&r, "read the registers", &e) && strcmp(r.role, "admin")) {
+		rc = cli_fail(&e);
+	} else if (!strcmp(action, "list")) {
 		json_t *all = cli_states(&r, def->kind, &e), *x;
 		size_t i;
 
@@ -121,9 +124,7 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 		char stream[96];
 
 		snprintf(stream, sizeof(stream), "%s:%.60s", def->kind, c.pos[0]);
-		if (rec_allow_staff(&r, "read the registers", &e) && strcmp(r.role, "admin"))
-			rc = cli_fail(&e);
-		else if (rec_load(&r, stream, &st, NULL))
+		if (rec_load(&r, stream, &st, NULL))
 			rc = cli_error("no %s %s", def->kind, c.pos[0]);
 		else {
 			cli_print_json(st);

@@ -52,7 +52,8 @@ static void omb_items(struct ovs *o, const json_t *c, long long *open_orders)
 	json_array_foreach(json_object_get(c, "information_requests"), i, x) {
 		const char *ans = js_str(x, "answered_on");
 
-		if (!ans && strcmp(js_str0(x, "due_on"), o->today) < 0)
+		if (!ans && strcmp(js_str0(x, "due_on"), o->today) < 0 &&
+		    strcmp(js_str0(c, "status"), "closed"))
 			inc(o->omb, "information_requests_overdue");
 		if (!in(o, js_str(x, "requested_on")))
 			continue;

@@ -193,5 +193,7 @@ expect_out "close" "$OMB closed CMP-2026-000001 2026-09-01" om close "$OMB" --cl
 unchanged "nothing after closing" "was closed on 2026-11-23" om determine "$OMB" --issue x --finding withdrawn
 expect_out "board: no longer open" 0 b open
 expect_out "list" "$OMB closed CMP-2026-000001 2026-09-01" r ombudsman list
+unchanged "the board may not read the register" "the board role may not read the registers" \
+	r ombudsman list --as brd
 expect_ok "verify" r verify
 finish
