@@ -77,4 +77,27 @@ void cli_print_json(const json_t *j);
  * message on error. */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 
+/*
+ * A command for one oversight register (rec_register): "list", "show REF"
+ * and its actions.  An action of "actions" takes no argument when it is
+ * "new", REF otherwise, and REF N when listed in
+ * "item_actions" (N becomes the input's "n").  "cols" are the fields a
+ * list line prints.
+ */
+struct cli_register {
+	const char *kind;		/* "ombudsman_case" */
+	const char *usage;
+	const struct cli_opt *opts;
+	const char *const *actions;	/* besides list and show */
+	const char *const *item_actions;
+	const char *const *cols;
+};
+int cli_register(int argc, char **argv, const struct cli_register *def);
+
+/* The states of register "kind" (a new array). */
+json_t *cli_states(struct rec *r, const char *kind, struct rd_err *e);
+
+/* Prints one line of "cols" of "st". */
+void cli_line(const json_t *st, const char *const *cols);
+
 #endif

@@ -28,6 +28,7 @@ static const struct cli_opt o_person[] = {
 	{ "frequency", "frequency", O_STR },
 	{ "format", "format", O_STR },
 	{ "language", "language", O_STR },
+	{ "surveys", "surveys", O_YESNO },
 	{ "description", "description", O_STR },
 	{ "agreed-on", "agreed_on", O_STR },
 	{ "review-on", "review_on", O_STR },

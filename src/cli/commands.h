@@ -22,5 +22,11 @@ int cmd_copy(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_letter(int argc, char **argv);
+int cmd_ombudsman(int argc, char **argv);
+int cmd_improvement(int argc, char **argv);
+int cmd_exceptional(int argc, char **argv);
+int cmd_training(int argc, char **argv);
+int cmd_quality(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
 
 #endif

@@ -30,6 +30,13 @@ static const struct command {
 	{ "restore", cmd_backup, "restore a backup into an empty landlord: restore SRC" },
 	{ "report", cmd_report, "reports: tsm, board, self-assessment, annual" },
 	{ "letter", cmd_letter, "the letters the Code requires, as text, HTML or PDF" },
+	{ "ombudsman", cmd_ombudsman, "Ombudsman cases: referral, requests, determinations, orders" },
+	{ "improvement", cmd_improvement, "learning and service improvements (Code 9.1)" },
+	{ "learning", cmd_improvement, "the same as improvement" },
+	{ "exceptional", cmd_exceptional, "exceptional circumstances when the Code cannot be met (8.5)" },
+	{ "training", cmd_training, "complaint-handling training records (Code 4.3)" },
+	{ "quality", cmd_quality, "quality review of a sample of issued responses" },
+	{ "survey", cmd_survey, "surveys of complaint handling after a complaint closes" },
 	{ NULL, NULL, NULL }
 };
 

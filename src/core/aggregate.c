@@ -9,6 +9,7 @@
 #include "core/person.h"
 #include "core/policy.h"
 #include "core/provision.h"
+#include "core/register.h"
 #include "core/sreq.h"
 #include "util/buf.h"
 #include "util/json.h"
@@ -192,4 +193,10 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 		prov_apply(state, type, payload);
 	else if (!strcmp(kind, "user") || !strcmp(kind, "template"))
 		json_object_update(state, (json_t *)payload);
+	else {
+		enum reg_kind k;
+
+		if (!reg_kind_of(kind, &k))
+			reg_apply(state, type, payload);
+	}
 }

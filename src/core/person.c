@@ -123,9 +123,13 @@ int person_decide(const json_t *st, const char *action, const json_t *in,
 		return err_set(e, RD_ENOTFOUND, "person", NULL, "no such person");
 	if (!strcmp(action, "preferences")) {
 		static const char *const keys[] = {
-			"method", "frequency", "format", "language", NULL
+			"method", "frequency", "format", "language", "surveys", NULL
 		};
+		int surveys;
+
 		*type = "person.preferences_set";
+		if (js_need_bool(in, "surveys", 0, "1.6", &surveys, e))
+			return -1;
 		if (js_only_keys(in, keys, "the preferences", e) || check_prefs(in, e))
 			return -1;
 		*payload = json_deep_copy(in);

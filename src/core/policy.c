@@ -67,6 +67,7 @@ static const struct int_setting {
 	{ "stages", 2, 1, 5, 2, "5.3",
 	  "more than two stages is never acceptable" },
 	{ "feedback_survey_days", 20, 0, 250, 0, NULL, NULL },
+	{ "quality_sample_percent", 10, 1, 100, 0, NULL, NULL },
 	{ "readability_threshold", 60, 0, 100, 0, NULL, NULL },
 };
 

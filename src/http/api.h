@@ -56,6 +56,13 @@ int api_self_assessment(struct req *q, struct rec *r);
 int api_self_assessment_act(struct req *q, struct rec *r);
 int api_report_annual(struct req *q, struct rec *r);
 
+/* The oversight registers (api_registers.c); the route's name says which. */
+int api_register_list(struct req *q, struct rec *r);
+int api_register_get(struct req *q, struct rec *r);
+int api_register_act(struct req *q, struct rec *r);
+int api_quality_sample(struct req *q, struct rec *r);
+int api_survey_schedule(struct req *q, struct rec *r);
+
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);
 

@@ -6,8 +6,11 @@
  * A member of staff's complaints are those they handle (the complaint's
  * handler, or the handler of its latest stage while a stage 2 request
  * waits for one).  Complaints officers and senior leads also get the
- * complaints no one handles yet, and every review due; handlers get the
- * reviews of the people whose open complaints they handle.
+ * complaints no one handles yet, every review due, and what is due to the
+ * Housing Ombudsman: its information requests not yet answered and its
+ * orders not yet complied with (liaison with the Ombudsman is theirs,
+ * Code 4.1); handlers get the reviews of the people whose open complaints
+ * they handle.
  */
 #include "letters/parts.h"
 
@@ -108,11 +111,44 @@ static void items(const json_t *st, date_t today, date_t by, json_t *out)
 	}
 }
 
+/* The Ombudsman's information requests and orders of case "c" due by "by". */
+static void ombudsman_due(const json_t *c, date_t today, date_t by, json_t *out)
+{
+	static const char *const lists[][3] = {
+		{ "information_requests", "answered_on", "information request" },
+		{ "orders", "complied_on", "order" },
+		{ "failure_orders", "complied_on", "complaint handling failure order" },
+	};
+
+	if (!strcmp(js_str0(c, "status"), "closed"))
+		return;
+	for (int l = 0; l < 3; l++) {
+		const json_t *x;
+		size_t i;
+
+		json_array_foreach(json_object_get(c, lists[l][0]), i, x) {
+			date_t due = js_date(x, "due_on");
+			char what[400];
+
+			if (js_str(x, lists[l][1]) || due == DATE_NONE || due > by)
+				continue;
+			snprintf(what, sizeof(what), "Ombudsman %s %lld (%s): %s", lists[l][2],
+				 js_int(x, "n", (long long)i + 1), js_str0(c, "complaint"),
+				 js_str(x, "what") ? js_str(x, "what") : js_str(x, "description")
+				 ? js_str(x, "description") : js_str0(x, "ground"));
+			json_array_append_new(out, json_pack("{s:s, s:s, s:o, s:b}",
+				"reference", js_str0(c, "reference"), "what", what,
+				"due_on", js_from_date(due), "overdue", due < today));
+		}
+	}
+}
+
 static void text_of(json_t *dg, date_t today, date_t by)
 {
 	static const char *const parts[][2] = {
 		{ "complaints", "Complaints" }, { "items", "Actions and remedies" },
 		{ "reviews", "Reviews of adjustments and restrictions" },
+		{ "ombudsman", "The Housing Ombudsman" },
 	};
 	struct buf b = BUF_INIT;
 	char d[32], subject[160];
@@ -121,7 +157,7 @@ static void text_of(json_t *dg, date_t today, date_t by)
 	long_date(by, d, sizeof(d));
 	buf_printf(&b, "Hello %s,\n\nThis is what is due on your complaints by %s.\n",
 		   js_str0(dg, "display_name"), d);
-	for (int p = 0; p < 3; p++) {
+	for (int p = 0; p < 4; p++) {
 		json_t *l = json_object_get(dg, parts[p][0]), *x;
 		size_t i;
 
@@ -156,7 +192,7 @@ static void text_of(json_t *dg, date_t today, date_t by)
 int letter_reminders(struct rec *r, int days, json_t **out, struct rd_err *e)
 {
 	struct gather users = { json_array(), e }, cases = { json_array(), e };
-	struct gather people = { json_array(), e };
+	struct gather people = { json_array(), e }, omb = { json_array(), e };
 	struct store_filter f;
 	json_t *all = json_array(), *u;
 	date_t by;
@@ -170,15 +206,17 @@ int letter_reminders(struct rec *r, int days, json_t **out, struct rd_err *e)
 	memset(&f, 0, sizeof(f));
 	if (r->st->ops->states(r->st, "user", collect, &users, e) < 0 ||
 	    r->st->ops->complaint_list(r->st, &f, collect, &cases, e) < 0 ||
-	    r->st->ops->states(r->st, "person", collect, &people, e) < 0)
+	    r->st->ops->states(r->st, "person", collect, &people, e) < 0 ||
+	    r->st->ops->states(r->st, "ombudsman_case", collect, &omb, e) < 0)
 		goto out;
 	json_array_foreach(users.list, i, u) {
 		const char *name = js_str0(u, "name"), *role = js_str0(u, "role");
 		json_t *dg, *cl = json_array(), *il = json_array(), *rl = json_array(), *seen, *st, *p;
+		json_t *ol = json_array();
 		size_t k;
 
 		if (strcmp(role, "handler") && !officer(role)) {
-			json_decref(cl), json_decref(il), json_decref(rl);
+			json_decref(cl), json_decref(il), json_decref(rl), json_decref(ol);
 			continue;
 		}
 		seen = json_object();
@@ -199,10 +237,13 @@ int letter_reminders(struct rec *r, int days, json_t **out, struct rd_err *e)
 			if (officer(role) || json_object_get(seen, js_str0(p, "id")))
 				person_reviews_due(p, by, rl);
 		json_decref(seen);
-		dg = json_pack("{s:s, s:s, s:s, s:s?, s:o, s:o, s:o}", "user", name,
+		if (officer(role))
+			json_array_foreach(omb.list, k, p)
+				ombudsman_due(p, r->today, by, ol);
+		dg = json_pack("{s:s, s:s, s:s, s:s?, s:o, s:o, s:o, s:o}", "user", name,
 			       "display_name", js_str(u, "display_name") ? js_str(u, "display_name") : name,
 			       "role", role, "email", js_str(u, "email"),
-			       "complaints", cl, "items", il, "reviews", rl);
+			       "complaints", cl, "items", il, "reviews", rl, "ombudsman", ol);
 		text_of(dg, r->today, by);
 		json_array_append_new(all, dg);
 	}
@@ -213,6 +254,7 @@ out:
 	json_decref(users.list);
 	json_decref(cases.list);
 	json_decref(people.list);
+	json_decref(omb.list);
 	return rc;
 }
 

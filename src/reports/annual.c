@@ -24,6 +24,59 @@ static json_t *not_recorded(const char *what)
 	return json_pack("{s:b, s:s}", "recorded", 0, "note", note);
 }
 
+/* (c): the Ombudsman's determinations of the year that found failure,
+ * with compliance with its orders (from the board pack's section). */
+static json_t *part_c(const json_t *b, const char *from, const char *to)
+{
+	const json_t *o = json_object_get(b, "ombudsman"), *c, *f;
+	json_t *list = json_array();
+	size_t i, k;
+
+	json_array_foreach(json_object_get(o, "cases"), i, c)
+		json_array_foreach(json_object_get(c, "findings"), k, f) {
+			const char *d = js_str0(f, "determined_on"), *fd = js_str0(f, "finding");
+
+			if (strcmp(d, from) < 0 || strcmp(d, to) > 0 ||
+			    (strcmp(fd, "service_failure") && strcmp(fd, "maladministration") &&
+			     strcmp(fd, "severe_maladministration")))
+				continue;
+			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s, s:s}",
+				"case", js_str0(c, "reference"), "complaint", js_str0(c, "complaint"),
+				"issue", js_str0(f, "issue"), "finding", fd, "determined_on", d));
+		}
+	return json_pack("{s:b, s:O, s:O, s:O, s:o, s:O, s:O, s:O, s:O, s:O, s:O}", "recorded", 1,
+		"determinations", json_object_get(o, "determinations"),
+		"failure_findings", json_object_get(o, "failure_findings"),
+		"findings", json_object_get(o, "findings"), "non_compliance", list,
+		"orders_made", json_object_get(o, "orders_made"),
+		"orders_complied", json_object_get(o, "orders_complied"),
+		"orders_complied_on_time", json_object_get(o, "orders_complied_on_time"),
+		"orders_outstanding", json_object_get(o, "orders_outstanding"),
+		"failure_orders", json_object_get(o, "failure_orders"),
+		"failure_orders_complied", json_object_get(o, "failure_orders_complied"));
+}
+
+/* (d): the improvements completed in the year, and those under way. */
+static json_t *part_d(const json_t *b)
+{
+	const json_t *o = json_object_get(b, "improvements"), *x;
+	json_t *done = json_array(), *open = json_array();
+	size_t i;
+
+	json_array_foreach(json_object_get(o, "items"), i, x) {
+		const char *st = js_str0(x, "status");
+
+		if (!strcmp(st, "completed") && js_str(x, "finished_on"))
+			json_array_append(done, (json_t *)x);
+		else if (!strcmp(st, "planned") || !strcmp(st, "in_progress"))
+			json_array_append(open, (json_t *)x);
+	}
+	/* an improvement completed after the year's end is still under way in it */
+	return json_pack("{s:b, s:O, s:O, s:o, s:o}", "recorded", 1,
+		"recorded_in_year", json_object_get(o, "recorded"),
+		"completed", json_object_get(o, "completed"), "improvements", done, "in_progress", open);
+}
+
 /* (a): the self-assessment's summary, and the provisions not met and not
  * yet answered. */
 static json_t *part_a(const json_t *sa)
@@ -100,8 +153,8 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 	json_object_set_new(rep, "sections", json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
 		"a_self_assessment", part_a(sa),
 		"b_performance", part_b(tsm, b),
-		"c_ombudsman_non_compliance", not_recorded("Ombudsman cases and their findings of non-compliance"),
-		"d_service_improvements", not_recorded("learning and service improvements"),
+		"c_ombudsman_non_compliance", part_c(b, js_str0(b, "from"), js_str0(b, "to")),
+		"d_service_improvements", part_d(b),
 		"e_ombudsman_annual_landlord_report", not_recorded("the Ombudsman's annual landlord reports"),
 		"f_other_ombudsman_reports", not_recorded("the Ombudsman's other reports about the landlord")));
 	json_object_set(rep, "governing_body_response", resp ? resp : json_null());
@@ -131,8 +184,6 @@ char *annual_text(const json_t *rep)
 	const json_t *sm = json_object_get(a, "summary"), *t = json_object_get(pb, "tsm"), *x, *v;
 	const json_t *resp = json_object_get(rep, "governing_body_response");
 	static const char *const later[][2] = {
-		{ "c_ombudsman_non_compliance", "(c) Ombudsman findings of non-compliance" },
-		{ "d_service_improvements", "(d) Service improvements made" },
 		{ "e_ombudsman_annual_landlord_report", "(e) The Ombudsman's annual landlord report" },
 		{ "f_other_ombudsman_reports", "(f) Other relevant Ombudsman reports" },
 	};
@@ -181,6 +232,26 @@ char *annual_text(const json_t *rep)
 	x = json_object_get(pb, "remedies");
 	buf_printf(&b, "  remedies: %lld, of which %lld financial (GBP %.2f)\n", js_int(x, "remedies", 0),
 		   js_int(x, "remedies_financial", 0), json_number_value(json_object_get(x, "financial_total")));
+	x = json_object_get(s, "c_ombudsman_non_compliance");
+	buf_printf(&b, "\n(c) Ombudsman findings of non-compliance\n  %lld determinations, %lld finding "
+		   "service failure or maladministration; %lld orders, %lld complied with (%lld on time), "
+		   "%lld outstanding; %lld complaint handling failure orders\n",
+		   js_int(x, "determinations", 0), js_int(x, "failure_findings", 0),
+		   js_int(x, "orders_made", 0), js_int(x, "orders_complied", 0),
+		   js_int(x, "orders_complied_on_time", 0), js_int(x, "orders_outstanding", 0),
+		   js_int(x, "failure_orders", 0));
+	json_array_foreach(json_object_get(x, "non_compliance"), i, v)
+		buf_printf(&b, "  %s (%s) %s: %s\n", js_str0(v, "case"), js_str0(v, "complaint"),
+			   js_str0(v, "issue"), js_str0(v, "finding"));
+	x = json_object_get(s, "d_service_improvements");
+	buf_printf(&b, "\n(d) Service improvements made\n  %lld completed in the year; %zu under way\n",
+		   js_int(x, "completed", 0), json_array_size(json_object_get(x, "in_progress")));
+	json_array_foreach(json_object_get(x, "improvements"), i, v)
+		buf_printf(&b, "  %s %s: %s\n", js_str0(v, "reference"), js_str0(v, "title"),
+			   js_str0(v, "outcome"));
+	json_array_foreach(json_object_get(x, "in_progress"), i, v)
+		buf_printf(&b, "  %s %s (%s, due %s)\n", js_str0(v, "reference"), js_str0(v, "title"),
+			   js_str0(v, "status"), js_str0(v, "due_on"));
 	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++)
 		buf_printf(&b, "\n%s\n  %s\n", later[i][1],
 			   js_str0(json_object_get(s, later[i][0]), "note"));

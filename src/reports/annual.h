@@ -8,7 +8,12 @@
  *   (b) performance: the Tenant Satisfaction Measures (tsm.h), volumes,
  *       outcomes, each Code timescale, categories, extensions, remedies,
  *       and the types of complaint refused (board.h)
- *   (c) Ombudsman findings of non-compliance, (d) service improvements,
+ *   (c) Ombudsman findings of non-compliance: the year's determinations
+ *       finding service failure, maladministration or severe
+ *       maladministration, and compliance with the orders made in the
+ *       year (the Ombudsman register, core/ombudsman.h)
+ *   (d) service improvements: those completed in the year, with their
+ *       outcome, and those under way (core/improvement.h)
  *   (e) the Ombudsman's annual landlord report and (f) its other relevant
  *       reports: Redress keeps no register of these yet, and the report
  *       says so instead of leaving them out

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "reports/oversight.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -873,6 +874,17 @@ int board_report(struct rec *r, const struct board_period *p, json_t **out,
 		json_object_set_new(x, "as_at", json_string(a.today));
 		json_object_set_new(rep, "actions", x);
 	}
+	{
+		json_t *ov;
+
+		if (ovs_report(r, a.from, a.to, &ov, e)) {
+			acc_free(&a);
+			json_decref(rep);
+			return -1;
+		}
+		json_object_update(rep, ov);
+		json_decref(ov);
+	}
 	json_object_set_new(rep, "cases", json_string(
 		"Every figure links to its cases: redress report board --cases KEY (or ?cases=KEY), where "
 		"KEY is the figure's name (received, s1_late, extensions_beyond_code, ...), or the name "
@@ -1208,6 +1220,7 @@ char *board_csv(const json_t *rep)
 	json_array_foreach(json_object_get(json_object_get(rep, "remedies"), "types"), i, x)
 		csv_figures(&b, "remedy_types", js_str0(x, "type"), x, "type");
 	csv_figures(&b, "actions", NULL, json_object_get(rep, "actions"), NULL);
+	ovs_csv(&b, rep);
 	return buf_detach(&b);
 }
 
@@ -1298,6 +1311,7 @@ char *board_text(const json_t *rep)
 	buf_printf(&b, "Outstanding actions promised: %lld; %lld completed, %lld open, %lld past due on %s\n",
 		   js_int(x, "actions", 0), js_int(x, "actions_completed", 0),
 		   js_int(x, "actions_open", 0), js_int(x, "actions_overdue", 0), js_str0(x, "as_at"));
+	ovs_text(&b, rep);
 	buf_printf(&b, "\n%s\n", js_str0(rep, "cases"));
 	return buf_detach(&b);
 }

@@ -61,6 +61,8 @@ struct sa {
 	long long sr_recorded, sr_completed, sr_dissatisfied, sr_offered, sr_raised;
 	long long fb_received, fb_dissatisfied, fb_offered;
 	long long officers, seniors, boards;
+	json_t *trained;	/* case work staff: name -> latest training or null */
+	long long trainings;	/* training records completed in the year */
 };
 
 static long long A(const struct sa *s, const char *m)
@@ -172,7 +174,29 @@ static int on_user(const char *stream, const char *text, void *ctx)
 	s->officers += !strcmp(role, "complaints_officer");
 	s->seniors += !strcmp(role, "senior_lead");
 	s->boards += !strcmp(role, "board");
+	if (!strcmp(role, "handler") || !strcmp(role, "complaints_officer") ||
+	    !strcmp(role, "senior_lead"))
+		json_object_set_new(s->trained, js_str0(u, "name"), json_null());
 	json_decref(u);
+	return 0;
+}
+
+/* Training counts for a member of staff when completed by the year's end
+ * and not expired before its start. */
+static int on_training(const char *stream, const char *text, void *ctx)
+{
+	struct sa *s = ctx;
+	json_t *t = json_loads(text, 0, NULL), *cur;
+	const char *on = js_str0(t, "completed_on"), *exp = js_str(t, "expires_on");
+
+	(void)stream;
+	if (in_year(s, on))
+		s->trainings++;
+	cur = json_object_get(s->trained, js_str0(t, "user"));
+	if (cur && strcmp(on, s->to) <= 0 && (!exp || strcmp(exp, s->from) >= 0) &&
+	    (json_is_null(cur) || strcmp(json_string_value(cur), on) < 0))
+		json_object_set_new(s->trained, js_str0(t, "user"), json_string(on));
+	json_decref(t);
 	return 0;
 }
 
@@ -619,6 +643,30 @@ static void organisational(struct sa *s, const struct provision *p, const json_t
 		if (pu)
 			buf_printf(&it->ev, " Published on %s%s%s.", js_str0(pu, "published_on"),
 				   js_str(pu, "url") ? " at " : "", js_str0(pu, "url"));
+	} else if (s->version == 2024 && !strcmp(n, "4.3")) {
+		struct buf missing = BUF_INIT;
+		long long staff = (long long)json_object_size(s->trained), trained = 0;
+		const char *name;
+		json_t *v;
+
+		json_object_foreach(s->trained, name, v) {
+			if (json_is_string(v))
+				trained++;
+			else
+				buf_printf(&missing, "%s%s", missing.len ? ", " : "", name);
+		}
+		fig(it, "staff", staff);
+		fig(it, "trained", trained);
+		fig(it, "training_records", s->trainings);
+		buf_printf(&it->ev, " Training records: %lld of %lld staff who handle complaints "
+			   "(handler, complaints officer, senior lead) completed complaint-handling "
+			   "training by %s", trained, staff, s->to);
+		pct(&it->ev, trained, staff);
+		buf_printf(&it->ev, "; %lld training record%s in %s.", s->trainings,
+			   s->trainings == 1 ? "" : "s", s->p.label);
+		if (missing.len)
+			buf_printf(&it->ev, " No training recorded for: %s.", buf_str(&missing));
+		buf_free(&missing);
 	} else if (s->version == 2024 && (!strcmp(n, "9.6") || !strcmp(n, "9.7"))) {
 		buf_puts(&it->ev, " The board pack (redress report board) gives volumes, categories, "
 			 "outcomes, performance against each timescale, and trends for any period.");
@@ -644,13 +692,16 @@ static int gather(struct sa *s, struct rec *r, int year, struct rd_err *e)
 	date_format(s->p.to, s->to);
 	if (board_figures(r, &s->p, &s->figs, e))
 		return -1;
+	s->trained = json_object();
 	s->all = json_object_get(s->figs, "all");
 	s->code = json_object_get(json_object_get(s->figs, "by_code"), s->version == 2024 ? "2024" : "2022");
 	if (r->st->ops->states(r->st, "person", on_person, s, e) < 0 ||
 	    r->st->ops->states(r->st, "service_request", on_sreq, s, e) < 0 ||
 	    r->st->ops->states(r->st, "feedback", on_feedback, s, e) < 0 ||
-	    r->st->ops->states(r->st, "user", on_user, s, e) < 0) {
+	    r->st->ops->states(r->st, "user", on_user, s, e) < 0 ||
+	    r->st->ops->states(r->st, "training", on_training, s, e) < 0) {
 		json_decref(s->figs);
+		json_decref(s->trained);
 		return -1;
 	}
 	return 0;
@@ -762,6 +813,7 @@ int sa_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 	json_object_set_new(rep, "provisions", items);
 	json_decref(state);
 	json_decref(s.figs);
+	json_decref(s.trained);
 	*out = rep;
 	return 0;
 }

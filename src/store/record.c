@@ -13,6 +13,7 @@
 #include "core/person.h"
 #include "core/policy.h"
 #include "core/provision.h"
+#include "core/register.h"
 #include "core/sreq.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -1188,6 +1189,120 @@ int rec_template_set(struct rec *r, const char *name, const char *text,
 			    payload, st, e);
 	json_decref(st);
 	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+/* ---- the oversight registers ---------------------------------------- */
+
+/* The complaint "ref" names, for field "key": RD_EINVAL if there is none. */
+static int linked_complaint(struct rec *r, const char *ref, const char *key,
+			    json_t **out, struct rd_err *e)
+{
+	char stream[96];
+
+	*out = NULL;
+	if (strlen(ref) > 40)
+		return err_set(e, RD_EINVAL, key, NULL, "no complaint %.40s...", ref);
+	snprintf(stream, sizeof(stream), "complaint:%s", ref);
+	if (rec_load(r, stream, out, NULL))
+		return err_set(e, RD_EINVAL, key, NULL, "no complaint %s", ref);
+	return 0;
+}
+
+/* The user field "key" names must exist; "staff": with a case work role. */
+static int linked_user(struct rec *r, const json_t *in, const char *key, int staff,
+		       struct rd_err *e)
+{
+	const char *name = js_str(in, key);
+	char stream[96];
+	json_t *u;
+	int ok = 1;
+
+	if (!name)
+		return 0;
+	snprintf(stream, sizeof(stream), "user:%.64s", name);
+	if (strlen(name) > 64 || rec_load(r, stream, &u, NULL))
+		return err_set(e, RD_EINVAL, key, NULL, "no user called \"%s\"", name);
+	if (staff) {
+		ok = 0;
+		for (int i = 0; staff_roles[i]; i++)
+			ok |= !strcmp(staff_roles[i], js_str0(u, "role"));
+	}
+	if (!ok)
+		err_set(e, RD_EINVAL, key, NULL, "%s has the %s role: only a handler, complaints "
+			"officer or senior lead can do this", name, js_str0(u, "role"));
+	json_decref(u);
+	return ok ? 0 : -1;
+}
+
+int rec_register(struct rec *r, const char *kind, const char *ref,
+		 const char *action, const json_t *in, json_t **out,
+		 struct rd_err *e)
+{
+	enum reg_kind k;
+	char stream[96], newref[40];
+	json_t *st = NULL, *payload = NULL, *complaint = NULL, *x;
+	struct reg_ctx cx;
+	const char *type;
+	date_t eff;
+	size_t i;
+	int rc = -1, isnew = !strcmp(action, "new");
+
+	if (out)
+		*out = NULL;
+	if (reg_kind_of(kind, &k))
+		return err_set(e, RD_EINVAL, "kind", NULL, "no register called \"%s\"", kind);
+	if (allow(r, reg_roles(k, action), "record this", e) || begin(r, e))
+		return -1;
+	if (isnew) {
+		int y, m, d;
+		date_t on = js_date(in, "referred_on");
+
+		date_to_ymd(on == DATE_NONE || on > r->today ? r->today : on, &y, &m, &d);
+		if (next_ref(r, reg_prefix(k), reg_yearly(k) ? y : 0, newref, sizeof(newref), e))
+			goto out;
+		ref = newref;
+	} else {
+		snprintf(stream, sizeof(stream), "%s:%.60s", kind, ref ? ref : "");
+		if (!ref || strlen(ref) > 60 || rec_load(r, stream, &st, NULL)) {
+			rc = err_set(e, RD_ENOTFOUND, "reference", NULL, "no %s %s",
+				     kind, ref ? ref : "");
+			goto out;
+		}
+	}
+	if (js_str(in, "complaint") &&
+	    linked_complaint(r, js_str(in, "complaint"), "complaint", &complaint, e))
+		goto out;
+	json_array_foreach(json_object_get(in, "complaints"), i, x) {
+		json_t *c;
+
+		if (!json_is_string(x))
+			continue;
+		if (linked_complaint(r, json_string_value(x), "complaints", &c, e))
+			goto out;
+		json_decref(c);
+	}
+	if (linked_user(r, in, "user", 0, e) || linked_user(r, in, "reviewer", 1, e))
+		goto out;
+	memset(&cx, 0, sizeof(cx));
+	cx.today = r->today;
+	cx.cal = r->cal;
+	cx.actor = strcmp(r->role, "system") ? r->actor : "system";
+	cx.complaint = complaint;
+	cx.policy = r->policy;
+	rc = reg_decide(k, st, action, in, ref, &cx, &payload, &type, &eff, e);
+	if (!rc) {
+		snprintf(stream, sizeof(stream), "%s:%s", kind, ref);
+		if (!st)
+			st = json_object();
+		rc = record(r, stream, type, eff, payload, st, e);
+	}
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	json_decref(complaint);
 	return finish(r, rc, e);
 }
 

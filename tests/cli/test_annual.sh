@@ -64,9 +64,9 @@ a "its count" sections.b_performance.refusals.types.0.refused 1
 a "other type" sections.b_performance.refusals.types.1.reason legal_proceedings
 a "6.3 late" sections.b_performance.timescales.1.late 1
 a "upheld" sections.b_performance.outcomes.stage1.complaints_upheld 1
-# (c)-(f): not registered by Redress yet, and said so.
-a "(c)" sections.c_ombudsman_non_compliance.recorded false
-a "(d)" sections.d_service_improvements.recorded false
+# (c), (d) come from the Ombudsman and improvement registers; (e), (f) are not registered yet.
+a "(c)" sections.c_ombudsman_non_compliance.recorded true
+a "(d)" sections.d_service_improvements.recorded true
 a "no response yet" governing_body_response null
 a "not ready" ready_to_publish false
 

@@ -62,6 +62,9 @@ const PROBE = { __probe: true };	// an unknown field: every body check refuses i
 const NONE_REF = 'CMP-1999-999999';
 const NONE_PERSON = 'P-999999';
 const NONE_SR = 'SR-1999-999999';
+const NONE_REG = 'OMB-1999-999999';	// no register record has this reference
+const OFFICER_SENIOR = ['complaints_officer', 'senior_lead'];
+const SENIOR_ADMIN = ['senior_lead', 'admin'];
 
 function R(method, pattern, roles, ok, probe = {}) {
 	return { method, pattern, roles, ok, ...probe };
@@ -150,6 +153,40 @@ export const ROUTES = [
 	R('POST', '/api/v1/self-assessments/{year}/publication', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
 	R('GET', '/api/v1/reports/annual', ['complaints_officer', 'senior_lead', 'board', 'admin'], 200, { query: '?year=2025' }),
 	R('POST', '/api/v1/reports/annual/{year}/response', ['senior_lead', 'admin'], 422, { params: { year: '2025' }, body: PROBE }),
+	R('GET', '/api/v1/ombudsman-cases', STAFF, 200),
+	R('POST', '/api/v1/ombudsman-cases', OFFICER_SENIOR, 422, { body: PROBE }),
+	R('GET', '/api/v1/ombudsman-cases/{ref}', STAFF, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/information-requests', OFFICER_SENIOR, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/information-requests/{n}/answer', OFFICER_SENIOR, 404, { params: { ref: NONE_REG, n: '1' }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/determinations', OFFICER_SENIOR, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/orders', OFFICER_SENIOR, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/orders/{n}/compliance', OFFICER_SENIOR, 404, { params: { ref: NONE_REG, n: '1' }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/failure-orders', OFFICER_SENIOR, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/failure-orders/{n}/compliance', OFFICER_SENIOR, 404, { params: { ref: NONE_REG, n: '1' }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-cases/{ref}/close', OFFICER_SENIOR, 404, { params: { ref: NONE_REG }, body: {} }),
+	R('GET', '/api/v1/improvements', STAFF, 200),
+	R('POST', '/api/v1/improvements', STAFF, 422, { body: PROBE }),
+	R('GET', '/api/v1/improvements/{ref}', STAFF, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/improvements/{ref}/updates', STAFF, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('GET', '/api/v1/exceptional-circumstances', ANY, 200),
+	R('POST', '/api/v1/exceptional-circumstances', SENIOR_ADMIN, 422, { body: PROBE }),
+	R('GET', '/api/v1/exceptional-circumstances/{ref}', ANY, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/exceptional-circumstances/{ref}/updates', SENIOR_ADMIN, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/exceptional-circumstances/{ref}/end', SENIOR_ADMIN, 404, { params: { ref: NONE_REG }, body: {} }),
+	R('GET', '/api/v1/training-records', ['handler', 'complaints_officer', 'senior_lead', 'admin'], 200),
+	R('POST', '/api/v1/training-records', ['complaints_officer', 'senior_lead', 'admin'], 422, { body: PROBE }),
+	R('GET', '/api/v1/training-records/{ref}', ['handler', 'complaints_officer', 'senior_lead', 'admin'], 404, { params: { ref: NONE_REG } }),
+	R('GET', '/api/v1/quality-reviews', STAFF, 200),
+	R('POST', '/api/v1/quality-reviews', OFFICER_SENIOR, 422, { body: PROBE }),
+	R('POST', '/api/v1/quality-reviews/sample', OFFICER_SENIOR, 422, { body: PROBE }),
+	R('GET', '/api/v1/quality-reviews/{ref}', STAFF, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/quality-reviews/{ref}/score', STAFF, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('GET', '/api/v1/surveys', STAFF, 200),
+	R('POST', '/api/v1/surveys/schedule', STAFF, 422, { body: PROBE }),
+	R('GET', '/api/v1/surveys/{ref}', STAFF, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/surveys/{ref}/sent', STAFF, 404, { params: { ref: NONE_REG }, body: {} }),
+	R('POST', '/api/v1/surveys/{ref}/answers', STAFF, 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/surveys/{ref}/declined', STAFF, 404, { params: { ref: NONE_REG }, body: {} }),
 	R('POST', '/api/v1/import/complaints', ADMIN, 415, { body: PROBE }),	// JSON, not text/csv
 	R('GET', '/api/v1/export/complaints', ['senior_lead', 'admin'], 200),
 	R('GET', '/api/v1/export/events', ['senior_lead', 'admin'], 200),

@@ -251,7 +251,7 @@ test('the annual report assembles the year\'s reports, with the governing body\'
 	assert.deepEqual(b.tsm.ch02, tsm.ch02);
 	assert.deepEqual(b.volumes, board.volumes);
 	assert.deepEqual(b.refusals.types, board.refusals.reasons);
-	assert.equal(r.body.sections.d_service_improvements.recorded, false);
+	assert.equal(r.body.sections.d_service_improvements.recorded, true);
 	assert.deepEqual(r.body, JSON.parse(srv.cliOk(['report', 'annual', '--year', '2025', '--json'])));
 
 	r = await srv.unchanged(null, () => srv.post(`${ANNUAL}/2025/response`, { text: '  ' }, { as: 'admin' }));
