@@ -5,6 +5,7 @@
  */
 #include "core/register.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/improvement.h"
@@ -386,4 +387,36 @@ void reg_apply(json_t *st, const char *type, const json_t *p)
 	else if (!strncmp(type, "exceptional.", 12))
 		json_object_set_new(st, "status", json_string(
 			js_str(st, "returned_on") ? "ended" : "current"));
+}
+
+/* The Ombudsman's information requests and orders of case "c" due by "by". */
+void reg_ombudsman_due(const json_t *c, date_t today, date_t by, json_t *out)
+{
+	static const char *const lists[][3] = {
+		{ "information_requests", "answered_on", "information request" },
+		{ "orders", "complied_on", "order" },
+		{ "failure_orders", "complied_on", "complaint handling failure order" },
+	};
+
+	if (!strcmp(js_str0(c, "status"), "closed"))
+		return;
+	for (int l = 0; l < 3; l++) {
+		const json_t *x;
+		size_t i;
+
+		json_array_foreach(json_object_get(c, lists[l][0]), i, x) {
+			date_t due = js_date(x, "due_on");
+			char what[400];
+
+			if (js_str(x, lists[l][1]) || due == DATE_NONE || due > by)
+				continue;
+			snprintf(what, sizeof(what), "Ombudsman %s %lld (%s): %s", lists[l][2],
+				 js_int(x, "n", (long long)i + 1), js_str0(c, "complaint"),
+				 js_str(x, "what") ? js_str(x, "what") : js_str(x, "description")
+				 ? js_str(x, "description") : js_str0(x, "ground"));
+			json_array_append_new(out, json_pack("{s:s, s:s, s:o, s:b}",
+				"reference", js_str0(c, "reference"), "what", what,
+				"due_on", js_from_date(due), "overdue", due < today));
+		}
+	}
 }

@@ -88,4 +88,9 @@ int reg_need_item(const json_t *state, const char *list, const json_t *in,
 		  const char *what, const json_t **item, long long *n,
 		  struct rd_err *e);
 
+/* The Housing Ombudsman's information requests and orders of the open
+ * case "c" due by "by" and not yet answered or complied with, appended to
+ * "out" as {"reference", "what", "due_on", "overdue"}. */
+void reg_ombudsman_due(const json_t *c, date_t today, date_t by, json_t *out);
+
 #endif

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/person.h"
+#include "core/register.h"
 #include "http/api.h"
 #include "util/form.h"
 #include "http/throttle.h"
@@ -202,7 +203,8 @@ static json_t *block(struct rec *r, const char *title, const char *id, struct st
 			 "more", count > w.max, "more_href", more);
 }
 
-static int add_person(const char *stream, const char *state, void *ctx)
+/* Collects states (people, Ombudsman cases) into the array "ctx". */
+static int add_state(const char *stream, const char *state, void *ctx)
 {
 	json_t *p = json_loads(state, 0, NULL);
 
@@ -216,7 +218,7 @@ int page_dashboard(struct req *q, struct rec *r)
 {
 	struct store_filter f;
 	char today[DATE_STRLEN], week[DATE_STRLEN], bytext[32];
-	json_t *blocks, *stages, *all, *x, *reviews;
+	json_t *blocks, *stages, *all, *x, *reviews, *ombudsman;
 	date_t friday;
 	size_t i;
 
@@ -263,7 +265,7 @@ int page_dashboard(struct req *q, struct rec *r)
 	}
 	reviews = json_array();
 	all = json_array();
-	r->st->ops->reviews_due(r->st, week, add_person, all, NULL);
+	r->st->ops->reviews_due(r->st, week, add_state, all, NULL);
 	json_array_foreach(all, i, x)
 		person_reviews_due(x, friday, reviews);
 	json_decref(all);
@@ -273,9 +275,22 @@ int page_dashboard(struct req *q, struct rec *r)
 		json_object_set_new(x, "review_text", json_string(page_date(js_str(x, "review_on"), t)));
 		json_object_set_new(x, "overdue", json_boolean(js_date(x, "review_on") < r->today));
 	}
+	/* The Housing Ombudsman's requests and orders due within two weeks. */
+	ombudsman = json_array();
+	all = json_array();
+	r->st->ops->states(r->st, "ombudsman_case", add_state, all, NULL);
+	json_array_foreach(all, i, x)
+		reg_ombudsman_due(x, r->today, r->today + 14, ombudsman);
+	json_decref(all);
+	json_array_foreach(ombudsman, i, x) {
+		char t[32];
+
+		json_object_set_new(x, "due_text", json_string(page_date(js_str(x, "due_on"), t)));
+	}
 	return page_show(q, r, 200, "Dashboard", "dashboard",
-			 json_pack("{s:o, s:o, s:o, s:s}", "blocks", blocks, "stages", stages,
-				   "reviews", reviews, "today", page_date(today, bytext)));
+			 json_pack("{s:o, s:o, s:o, s:o, s:s}", "blocks", blocks, "stages", stages,
+				   "reviews", reviews, "ombudsman_due", ombudsman,
+				   "today", page_date(today, bytext)));
 }
 
 /* ---- reports ------------------------------------------------------------ */

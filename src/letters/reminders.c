@@ -20,6 +20,7 @@
 
 #include "core/complaint.h"
 #include "core/person.h"
+#include "core/register.h"
 #include "util/json.h"
 
 struct gather {
@@ -106,38 +107,6 @@ static void items(const json_t *st, date_t today, date_t by, json_t *out)
 				 js_int(x, "id", (long long)i + 1), js_str0(x, "description"));
 			json_array_append_new(out, json_pack("{s:s, s:s, s:o, s:b}",
 				"reference", js_str0(st, "reference"), "what", what,
-				"due_on", js_from_date(due), "overdue", due < today));
-		}
-	}
-}
-
-/* The Ombudsman's information requests and orders of case "c" due by "by". */
-static void ombudsman_due(const json_t *c, date_t today, date_t by, json_t *out)
-{
-	static const char *const lists[][3] = {
-		{ "information_requests", "answered_on", "information request" },
-		{ "orders", "complied_on", "order" },
-		{ "failure_orders", "complied_on", "complaint handling failure order" },
-	};
-
-	if (!strcmp(js_str0(c, "status"), "closed"))
-		return;
-	for (int l = 0; l < 3; l++) {
-		const json_t *x;
-		size_t i;
-
-		json_array_foreach(json_object_get(c, lists[l][0]), i, x) {
-			date_t due = js_date(x, "due_on");
-			char what[400];
-
-			if (js_str(x, lists[l][1]) || due == DATE_NONE || due > by)
-				continue;
-			snprintf(what, sizeof(what), "Ombudsman %s %lld (%s): %s", lists[l][2],
-				 js_int(x, "n", (long long)i + 1), js_str0(c, "complaint"),
-				 js_str(x, "what") ? js_str(x, "what") : js_str(x, "description")
-				 ? js_str(x, "description") : js_str0(x, "ground"));
-			json_array_append_new(out, json_pack("{s:s, s:s, s:o, s:b}",
-				"reference", js_str0(c, "reference"), "what", what,
 				"due_on", js_from_date(due), "overdue", due < today));
 		}
 	}
@@ -239,7 +208,7 @@ int letter_reminders(struct rec *r, int days, json_t **out, struct rd_err *e)
 		json_decref(seen);
 		if (officer(role))
 			json_array_foreach(omb.list, k, p)
-				ombudsman_due(p, r->today, by, ol);
+				reg_ombudsman_due(p, r->today, by, ol);
 		dg = json_pack("{s:s, s:s, s:s, s:s?, s:o, s:o, s:o, s:o}", "user", name,
 			       "display_name", js_str(u, "display_name") ? js_str(u, "display_name") : name,
 			       "role", role, "email", js_str(u, "email"),

@@ -290,4 +290,25 @@ test('/track: the same answer whether or not a reference exists; wrong codes loc
 	assert.equal((await v.get('/track/case')).status, 303, 'no session without a code');
 });
 
+test('the dashboard lists what is due to the Housing Ombudsman', async () => {
+	const v = await signedIn('olu.officer');
+	await v.get('/cases/new');
+	const made = await v.post('/cases/new', { channel: 'phone', 'complainant.name': 'Ombudsman Case',
+		'complainant.phone': '0100 000', description: 'Heating', category: 'repairs' });
+	const ref = made.location.split('/')[2].split('?')[0];
+	let r = await srv.post('/api/v1/ombudsman-cases', { complaint: ref, referred_on: '2026-11-23' },
+		{ as: 'complaints_officer' });
+	assert.equal(r.status, 201, r.text);
+	const omb = r.body.reference;
+	// Monday 23 November + 3 working days: 24 25 26 -> Thursday 26 November.
+	r = await srv.post(`/api/v1/ombudsman-cases/${omb}/information-requests`,
+		{ what: 'The <b>repair</b> history', requested_on: '2026-11-23', working_days: 3 }, { as: 'senior_lead' });
+	assert.equal(r.status, 200, r.text);
+	const page = await v.get('/');
+	assert.equal(page.status, 200);
+	const block = page.text.split('id="ombudsman"')[1];
+	assert.match(block, new RegExp(`information request 1 \\(${ref}\\): The &lt;b&gt;repair&lt;/b&gt; history: due 26 November 2026`));
+	assert.doesNotMatch(block.split('</ul>')[0], /overdue/);
+});
+
 finalChecks(() => srv);
