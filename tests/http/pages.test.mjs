@@ -311,4 +311,42 @@ test('the dashboard lists what is due to the Housing Ombudsman', async () => {
 	assert.doesNotMatch(block.split('</ul>')[0], /overdue/);
 });
 
+test('disclosed vulnerabilities: flagged on the case, shown only to handlers and officers, each read recorded', async () => {
+	const p = await srv.post('/api/v1/people', { name: 'Ivy Disclosure', phone: '0100 111' }, { as: 'handler' });
+	const id = p.body.id;
+	await srv.post(`/api/v1/people/${id}/disclosures`, { kind: 'vulnerability',
+		detail: 'Lives alone after a stroke', review_on: '2027-05-01' }, { as: 'handler' });
+	await srv.post(`/api/v1/people/${id}/adjustments`, { description: 'Calls after 10am',
+		review_on: '2027-01-10' }, { as: 'handler' });
+	const c = await srv.post('/api/v1/complaints', { channel: 'phone', description: 'Lift broken',
+		category: 'repairs', complainant: { person_id: id, name: 'Ivy Disclosure', phone: '0100 111' } },
+	{ as: 'handler' });
+	assert.equal(c.status, 201, c.text);
+	const reads = () => Number(srv.sql(`select count(*) from events where type = 'person.special_category_read'`));
+	const before = reads();
+
+	const alice = await signedIn('alice');
+	const page = await alice.get(`/cases/${c.body.reference}`);
+	assert.match(page.text, /A disability or vulnerability has been disclosed/);
+	assert.match(page.text, /Reasonable adjustment:<\/strong> Calls after 10am/);
+	assert.doesNotMatch(page.text, /stroke/, 'the case page never shows what was disclosed');
+	assert.match(page.text, new RegExp(`name="purpose" value="Handling complaint ${c.body.reference}"`));
+	assert.equal(reads(), before, 'looking at the case reads nothing');
+	const shown = await alice.post(`/people/${id}`, { purpose: `Handling complaint ${c.body.reference}` });
+	assert.equal(shown.status, 200);
+	assert.match(shown.text, /Lives alone after a stroke/);
+	assert.equal(reads(), before + 1, 'the read is recorded');
+	const none = await alice.post(`/people/${id}`, { purpose: '  ' });
+	assert.equal(none.status, 422, 'a purpose is needed');
+	assert.doesNotMatch(none.text, /stroke/);
+
+	const lead = await signedIn('rhian.lead');
+	const leadPage = await lead.get(`/cases/${c.body.reference}`);
+	assert.match(leadPage.text, /Only handlers and complaints officers may read it/);
+	const refused = await lead.post(`/people/${id}`, { purpose: 'Curious' });
+	assert.equal(refused.status, 403);
+	assert.doesNotMatch(refused.text, /stroke/);
+	assert.equal(reads(), before + 1, 'a refused read records nothing');
+});
+
 finalChecks(() => srv);
