@@ -5,14 +5,19 @@ cd "$(dirname "$0")/.."
 ./redress demo --db demo.db --force
 password="demo-password-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 printf '%s\n' "$password" | ./redress user passwd alice --db demo.db >/dev/null
-printf '%s\n' "$password" | ./redress user passwd admin --db demo.db >/dev/null
+for u in bilal olu.officer rhian.lead board.mrc admin; do
+	printf '%s\n' "$password" | ./redress user passwd "$u" --db demo.db >/dev/null
+done
 token=$(./redress user token alice --db demo.db)
 ref=$(./redress complaint list --db demo.db --status stage1 --json |
 	sed -n 's/.*"reference": "\(CMP-[0-9-]*\)".*/\1/p' | head -1)
 ref=${ref:-CMP-2026-000001}
 cat <<EOT
 
-Demo login (a complaint handler): alice / $password   (also: admin / $password)
+Staff workspace: http://127.0.0.1:8080/   sign in as alice / $password
+  (a complaint handler; also bilal, olu.officer, rhian.lead, board.mrc and
+  admin, with the same password)
+Resident portal: http://127.0.0.1:8080/complain and http://127.0.0.1:8080/track
 API token for alice: $token
 
 Try the API:
