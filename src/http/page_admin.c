@@ -198,7 +198,7 @@ static int add_closure(struct req *q, struct rec *r, json_t *form)
 
 	err_clear(&e);
 	in = page_fields_json(f_closure, N(f_closure), form, &e);
-	if (!in || rec_calendar_closure(r, "add", in, &e)) {
+	if (!in || rec_calendar_closure(r, "closure-add", in, &e)) {
 		status = admin_page(q, r, in ? status_of(&e) : 422, "calendar", form, &e, NULL);
 		json_decref(in);
 		return status;
