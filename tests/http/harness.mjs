@@ -656,7 +656,8 @@ export async function startServer() {
 	const bin = join(dir, 'redress');
 	// A private copy: another engineer may rebuild ./redress while we run.
 	copyFileSync(binary(), bin);
-	const env = { ...process.env, REDRESS_TODAY: TODAY };
+	// The pages' static files, built by make web beside the sources.
+	const env = { REDRESS_ASSETS: join(ROOT, 'build', 'web'), ...process.env, REDRESS_TODAY: TODAY };
 	const srv = new Server(dir, bin, env);
 
 	srv.cliOk(['demo', '--homes', '500', '--years', '1', '--seed', '5']);
