@@ -10,6 +10,7 @@
 #include "core/policy.h"
 #include "core/provision.h"
 #include "core/sreq.h"
+#include "core/triage.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -190,6 +191,9 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 		calendar_apply(state, type, payload);
 	else if (!strcmp(kind, "self_assessment") || !strcmp(kind, "annual_report"))
 		prov_apply(state, type, payload);
-	else if (!strcmp(kind, "user") || !strcmp(kind, "template"))
+	else if (!strcmp(kind, "mail"))
+		triage_apply(state, type, payload);
+	else if (!strcmp(kind, "user") || !strcmp(kind, "template") ||
+		 !strcmp(kind, "message"))
 		json_object_update(state, (json_t *)payload);
 }
