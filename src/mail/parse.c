@@ -644,7 +644,11 @@ static void add_attachment(struct walk *w, const char *name, const char *type)
 		buf_puts(&b, *base ? base : "(unnamed)");
 		free(dec);
 	} else {
-		buf_printf(&b, "(unnamed %s)", type);
+		struct buf t = BUF_INIT;
+
+		buf_printf(&t, "(unnamed %s)", type);
+		to_utf8(&b, t.s, t.len, "utf-8", 1);
+		buf_free(&t);
 	}
 	/* cut at a character boundary */
 	n = b.len;
