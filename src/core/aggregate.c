@@ -194,6 +194,6 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 	else if (!strcmp(kind, "mail"))
 		triage_apply(state, type, payload);
 	else if (!strcmp(kind, "user") || !strcmp(kind, "template") ||
-		 !strcmp(kind, "message"))
+		 !strcmp(kind, "message") || !strcmp(kind, "reminders"))
 		json_object_update(state, (json_t *)payload);
 }

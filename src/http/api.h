@@ -56,6 +56,9 @@ int api_self_assessment(struct req *q, struct rec *r);
 int api_self_assessment_act(struct req *q, struct rec *r);
 int api_report_annual(struct req *q, struct rec *r);
 
+int api_mail_triage_list(struct req *q, struct rec *r);
+int api_mail_triage_get(struct req *q, struct rec *r);
+int api_mail_triage_act(struct req *q, struct rec *r);
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);
 

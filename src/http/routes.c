@@ -51,6 +51,11 @@ const struct route http_routes[] = {
 	R("POST", "/api/v1/complaints/{ref}/links", api_complaint_act, ROLE_STAFF, 1, "complaints.links.create"),
 	R("POST", "/api/v1/complaints/{ref}/update-schedule", api_complaint_act, ROLE_STAFF, 1, "complaints.update_schedule"),
 
+	R("GET", "/api/v1/mail/triage", api_mail_triage_list, ROLE_STAFF, 0, "mail.triage.list"),
+	R("GET", "/api/v1/mail/triage/{id}", api_mail_triage_get, ROLE_STAFF, 0, "mail.triage.get"),
+	R("POST", "/api/v1/mail/triage/{id}/assign", api_mail_triage_act, ROLE_STAFF, 1, "mail.triage.assign"),
+	R("POST", "/api/v1/mail/triage/{id}/dismiss", api_mail_triage_act, ROLE_STAFF, 1, "mail.triage.dismiss"),
+
 	R("GET", "/api/v1/people", api_person_list, ROLE_STAFF, 0, "people.list"),
 	R("POST", "/api/v1/people", api_person_new, ROLE_STAFF, 1, "people.create"),
 	R("GET", "/api/v1/people/reviews", api_person_reviews, ROLE_STAFF, 0, "people.reviews"),

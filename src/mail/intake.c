@@ -96,9 +96,19 @@ static int read_file(int dfd, const char *name, char **data, size_t *len,
 	return 0;
 }
 
-static int cmp_names(const void *a, const void *b)
+struct entry {
+	char *name;
+	long long mtime_ns;
+};
+
+/* In the order they were delivered: by time, then by name. */
+static int cmp_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct entry *x = a, *y = b;
+
+	if (x->mtime_ns != y->mtime_ns)
+		return x->mtime_ns < y->mtime_ns ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 /* Moves new/NAME to cur/NAME:2,S (keeping flags already there). */
@@ -201,9 +211,10 @@ int mail_intake(struct rec *r, const char *dir, struct mail_intake_result *res,
 		struct rd_err *e)
 {
 	char path[4096];
-	char **names = NULL;
+	struct entry *ents = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *de;
+	struct stat sb;
 	DIR *d;
 	int dfd;
 
@@ -220,22 +231,26 @@ int mail_intake(struct rec *r, const char *dir, struct mail_intake_result *res,
 		closedir(d);
 		return err_set(e, RD_EIO, "maildir", NULL, "cannot make %s: %s", path, strerror(errno));
 	}
+	dfd = dirfd(d);
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
-			names = xrealloc(names, cap * sizeof(*names));
+			ents = xrealloc(ents, cap * sizeof(*ents));
 		}
-		names[n++] = xstrdup(de->d_name);
+		ents[n].name = xstrdup(de->d_name);
+		ents[n].mtime_ns = fstatat(dfd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) ? 0 :
+			(long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+		n++;
 	}
-	qsort(names, n, sizeof(*names), cmp_names);
-	dfd = dirfd(d);
+	if (n)
+		qsort(ents, n, sizeof(*ents), cmp_entries);
 	for (size_t i = 0; i < n; i++) {
-		one(r, dir, dfd, names[i], res);
-		free(names[i]);
+		one(r, dir, dfd, ents[i].name, res);
+		free(ents[i].name);
 	}
-	free(names);
+	free(ents);
 	closedir(d);
 	return 0;
 }

@@ -1242,6 +1242,22 @@ out:
 	return 0;
 }
 
+int rec_reminders_sent(struct rec *r, int sent, struct rd_err *e)
+{
+	json_t *st, *payload;
+	int rc;
+
+	if (allow(r, staff_roles, "send reminders", e) || begin(r, e))
+		return -1;
+	if (rec_load(r, "reminders:daily", &st, NULL))
+		st = json_object();
+	payload = json_pack("{s:o, s:i}", "last_sent_on", js_from_date(r->today), "sent", sent);
+	rc = record(r, "reminders:daily", "reminders.sent", r->today, payload, st, e);
+	json_decref(payload);
+	json_decref(st);
+	return finish(r, rc, e);
+}
+
 /* ---- the self-assessment -------------------------------------------- */
 
 int rec_self_assessment(struct rec *r, int year, const char *action,

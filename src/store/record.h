@@ -102,6 +102,11 @@ int rec_mail_receive(struct rec *r, const json_t *msg, json_t **out,
 int rec_mail(struct rec *r, const char *id, const char *action,
 	     const json_t *in, json_t **out, struct rd_err *e);
 
+/* Records that the daily reminders went today ("sent" emails) on the
+ * stream "reminders:daily" (its state's "last_sent_on" says when they
+ * last went, so a restarted server does not send them twice). */
+int rec_reminders_sent(struct rec *r, int sent, struct rd_err *e);
+
 /* The self-assessment of reporting year "year" (2025 is 2025/26), on the
  * stream "self_assessment:YYYY": "comment" {provision, text, comply},
  * "approve" {approved_on, body, minute}, "publish" {published_on, url};

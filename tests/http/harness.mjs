@@ -105,6 +105,11 @@ export const ROUTES = [
 	R('POST', '/api/v1/complaints/{ref}/links', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 	R('POST', '/api/v1/complaints/{ref}/update-schedule', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 
+	R('GET', '/api/v1/mail/triage', STAFF, 200),
+	R('GET', '/api/v1/mail/triage/{id}', STAFF, 404, { params: { id: 'M-999999' } }),
+	R('POST', '/api/v1/mail/triage/{id}/assign', STAFF, 404, { params: { id: 'M-999999' }, body: PROBE }),
+	R('POST', '/api/v1/mail/triage/{id}/dismiss', STAFF, 404, { params: { id: 'M-999999' }, body: PROBE }),
+
 	R('GET', '/api/v1/people', STAFF, 200),
 	R('POST', '/api/v1/people', STAFF, 422, { body: PROBE }),
 	R('GET', '/api/v1/people/reviews', STAFF, 200),
