@@ -8,6 +8,7 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/printq.h"
 #include "core/provision.h"
 #include "core/sreq.h"
 #include "core/triage.h"
@@ -191,6 +192,8 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 		calendar_apply(state, type, payload);
 	else if (!strcmp(kind, "self_assessment") || !strcmp(kind, "annual_report"))
 		prov_apply(state, type, payload);
+	else if (!strcmp(kind, "print"))
+		printq_apply(state, type, payload);
 	else if (!strcmp(kind, "mail"))
 		triage_apply(state, type, payload);
 	else if (!strcmp(kind, "user") || !strcmp(kind, "template") ||

@@ -22,6 +22,10 @@ int api_complaint_events(struct req *q, struct rec *r);
 int api_complaint_part(struct req *q, struct rec *r);
 int api_complaint_act(struct req *q, struct rec *r);
 int api_complaint_letter(struct req *q, struct rec *r);
+int api_print_queue_list(struct req *q, struct rec *r);
+int api_print_queue_printed(struct req *q, struct rec *r);
+int api_letter_templates_list(struct req *q, struct rec *r);
+int api_letter_template(struct req *q, struct rec *r);
 
 int api_person_list(struct req *q, struct rec *r);
 int api_person_new(struct req *q, struct rec *r);

@@ -124,6 +124,7 @@ struct letter_delivery {
 	char to[512];			/* the address, or the print queue's file */
 	char message_id[160];		/* the email's Message-ID */
 	int correspondence;		/* its id in the case's correspondence */
+	char print_id[16];		/* by post: its print queue item, Q-NNNNNN */
 };
 
 /*
@@ -133,12 +134,20 @@ struct letter_delivery {
  * the policy's email, with the text and HTML and the PDF attached (only
  * the text for plain text only).  Otherwise by post: the PDF (or the text)
  * is written to the print queue, the directory REDRESS_PRINT_QUEUE
- * (default "print-queue").  Either way the letter is recorded on the case
+ * (default "print-queue"), and listed as an item of the print queue
+ * ("print:Q-NNNNNN", core/printq.h) until someone marks it printed.
+ * Either way the letter is recorded on the case
  * as correspondence with its exact text, in the same transaction: when
  * the letter cannot go, nothing is recorded.
  */
 int letter_send(struct rec *r, const struct letter *l,
 		struct letter_delivery *d, struct rd_err *e);
+
+/* The print queue's letters with "status" (queued, printed; NULL all),
+ * oldest first: "*out" (new reference) is an array of their states
+ * (core/printq.h).  Marking one printed is rec_print(..., "printed"). */
+int letter_queue_list(struct rec *r, const char *status, json_t **out,
+		      struct rd_err *e);
 
 /* ---- reminders to staff ---- */
 

@@ -12,6 +12,7 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/printq.h"
 #include "core/provision.h"
 #include "core/sreq.h"
 #include "core/triage.h"
@@ -1240,6 +1241,46 @@ out:
 		return -1;
 	}
 	return 0;
+}
+
+int rec_print(struct rec *r, const char *id, const char *action,
+	      const json_t *in, char *newid, json_t **out, struct rd_err *e)
+{
+	char stream[64], made[32];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	int rc = -1;
+
+	if (out)
+		*out = NULL;
+	if (!json_is_object(in))
+		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
+	if (allow(r, staff_roles, "use the print queue", e) || begin(r, e))
+		return -1;
+	if (!id) {
+		if (next_ref(r, "Q", 0, made, sizeof(made), e))
+			goto out;
+		id = made;
+		st = json_object();
+		if (newid)
+			snprintf(newid, 16, "%.15s", made);
+	} else {
+		snprintf(stream, sizeof(stream), "print:%.40s", id);
+		if (strlen(id) > 20 || rec_load(r, stream, &st, NULL)) {
+			rc = err_set(e, RD_ENOTFOUND, "id", NULL, "no letter %s in the print queue", id);
+			goto out;
+		}
+	}
+	snprintf(stream, sizeof(stream), "print:%s", id);
+	rc = printq_decide(st, action, in, id, r->actor, r->today, &payload, &type, e);
+	if (!rc)
+		rc = record(r, stream, type, r->today, payload, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
 }
 
 int rec_reminders_sent(struct rec *r, int sent, struct rd_err *e)

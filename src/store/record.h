@@ -102,6 +102,12 @@ int rec_mail_receive(struct rec *r, const json_t *msg, json_t **out,
 int rec_mail(struct rec *r, const char *id, const char *action,
 	     const json_t *in, json_t **out, struct rd_err *e);
 
+/* The print queue (core/printq.h): "queue" with "id" NULL makes a new
+ * item (its id into "newid", at least 16 bytes), "printed" marks item
+ * "id" printed (staff).  "*out" (if not NULL) is the item's new state. */
+int rec_print(struct rec *r, const char *id, const char *action,
+	      const json_t *in, char *newid, json_t **out, struct rd_err *e);
+
 /* Records that the daily reminders went today ("sent" emails) on the
  * stream "reminders:daily" (its state's "last_sent_on" says when they
  * last went, so a restarted server does not send them twice). */
