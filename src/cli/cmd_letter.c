@@ -177,7 +177,7 @@ static void report(const struct letter *l, enum letter_format f,
 		   const struct buf *out)
 {
 	json_t *j = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s,"
-			      " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:s?}",
+			      " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:b, s:s?}",
 		"reference", json_string_value(json_object_get(l->data, "reference")),
 		"kind", letter_kind_name(l->kind), "stage", l->stage,
 		"template", l->template_name, "title", l->title,
@@ -190,7 +190,7 @@ static void report(const struct letter *l, enum letter_format f,
 		"syllables", (json_int_t)l->readability.syllables,
 		"threshold", l->threshold, "below_threshold", l->below_threshold,
 		"large_print", l->large_print, "plain_text_only", l->plain_text_only,
-		"language", l->language[0] ? l->language : NULL);
+		"easy_read", l->easy_read, "language", l->language[0] ? l->language : NULL);
 
 	if (f != LETTER_PDF)
 		json_object_set_new(j, "content", json_string(buf_str(out)));

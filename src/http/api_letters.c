@@ -63,7 +63,7 @@ int api_complaint_letter(struct req *q, struct rec *r)
 			status = http_fail(q, &e);
 		} else {
 			q->out = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s,"
-					   " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:s, s:s, s:s}",
+					   " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:b, s:s, s:s, s:s}",
 				"reference", js_str0(l.data, "reference"),
 				"kind", letter_kind_name(l.kind), "stage", l.stage,
 				"template", l.template_name, "title", l.title,
@@ -74,7 +74,7 @@ int api_complaint_letter(struct req *q, struct rec *r)
 				"syllables", (json_int_t)l.readability.syllables,
 				"threshold", l.threshold, "below_threshold", l.below_threshold,
 				"large_print", l.large_print, "plain_text_only", l.plain_text_only,
-				"language", l.language,
+				"easy_read", l.easy_read, "language", l.language,
 				"text", buf_str(&text), "html", buf_str(&html));
 			/* Absent, not null: no language note, no HTML for a
 			 * reader of plain text only. */

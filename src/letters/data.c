@@ -88,6 +88,7 @@ static void preferences(const json_t *person, struct letter *l)
 	snprintf(l->method, sizeof(l->method), "%s", js_str0(person, "method"));
 	l->large_print = fmt && !strcmp(fmt, "large_print");
 	l->plain_text_only = fmt && !strcmp(fmt, "plain_text");
+	l->easy_read = fmt && !strcmp(fmt, "easy_read");
 	l->language[0] = '\0';
 	if (!lang || !*lang)
 		return;

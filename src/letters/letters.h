@@ -34,7 +34,8 @@
  * resident's consent (3.6), else to the first signer of a petition, else
  * to the complainant.  The recipient's recorded format is honoured: large
  * print (16 pt and larger), plain text only (HTML and PDF are refused),
- * and a preferred language is noted on the letter.  On a staff conduct
+ * easy read (every sentence on a line of its own, one idea each, in 16 pt
+ * type), and a preferred language is noted on the letter.  On a staff conduct
  * complaint the letter says that outcomes about staff are not shared, and
  * the name of the person complained about never appears: it is replaced
  * in every field the letter prints.
@@ -91,7 +92,7 @@ struct letter {
 	char title[160];		/* "Our response to your complaint" */
 	json_t *data;			/* what the template is rendered with */
 	char *template_text;
-	int large_print, plain_text_only;
+	int large_print, plain_text_only, easy_read;
 	char language[64];		/* "" for English */
 	char method[16];		/* the recipient's preference: "email", ... */
 	char email[256];		/* the recipient's email address, or "" */
