@@ -1,5 +1,5 @@
 /*
- * cmd_letter.c - redress letter REF --kind KIND [--stage 1|2]
+ * cmd_letter.c - redress letter REF --kind KIND [--stage 1|2|3]
  *                [--format text|html|pdf] [--json]
  *              redress letter template list|show NAME|set NAME FILE|reset NAME
  *              redress letter reminders [--days N] [--send] [--json]
@@ -23,7 +23,7 @@
 
 static const char usage[] =
 	"letter REF --kind acknowledgement|refusal|extension|response|escalation-refusal|update "
-	"[--stage 1|2] [--format text|html|pdf] [--send] [--json] [--as USER] | "
+	"[--stage 1|2|3] [--format text|html|pdf] [--send] [--json] [--as USER] | "
 	"letter template list|show NAME|set NAME FILE|reset NAME | "
 	"letter reminders [--days N] [--send] [--json] | "
 	"letter queue list [--status queued|printed|all] [--json] | letter queue printed ID";
@@ -245,9 +245,9 @@ int cmd_letter(int argc, char **argv)
 	}
 	if (cli_opt(&c, "stage")) {
 		stage = atoi(cli_opt(&c, "stage"));
-		if (stage != 1 && stage != 2) {
+		if (stage < 1 || stage > 3) {
 			cli_free(&c);
-			cli_error("--stage is 1 or 2");
+			cli_error("--stage is 1, 2 or 3 (a third stage only under the 2022 Code)");
 			return 2;
 		}
 	}

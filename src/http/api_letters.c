@@ -1,7 +1,8 @@
 /*
  * api_letters.c - GET /api/v1/complaints/{ref}/letters/{kind}
  *
- * ?stage=1|2 (default the complaint's current stage) and
+ * ?stage=1|2|3 (default the complaint's current stage; 3 only for a
+ * 2022-Code complaint whose landlord has a third stage) and
  * ?format=json|text|html|pdf (default json: the letter's text and HTML
  * with its readability).  The letter is made as the command line makes
  * it, and refused the same way (409 before the case reaches the point the
@@ -42,7 +43,7 @@ int api_complaint_letter(struct req *q, struct rec *r)
 	int status;
 
 	if ((status = api_only_query(q, allowed)) ||
-	    (status = api_query_int(q, "stage", 1, 2, 0, &stage)))
+	    (status = api_query_int(q, "stage", 1, 3, 0, &stage)))
 		return status;
 	if (letter_kind_parse(q->params[1], &kind, &e))
 		return http_problem(q, 404, "kind", "%s", e.msg);

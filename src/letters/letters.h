@@ -30,6 +30,13 @@
  * Every letter tells the resident how to contact the Housing Ombudsman
  * (3.7).
  *
+ * A complaint received before 1 April 2024 is under the 2022 Code: its
+ * letters are checked against the same elements, and a refusal cites the
+ * 2022 clauses (4.1, 4.2, 5.1, 5.8, 5.16, ...).  Where the landlord's
+ * policy has three stages (2022 Code 5.17) the stage 2 response tells the
+ * resident how to ask for stage 3, and the stage 3 response is the final
+ * one (5.20).
+ *
  * Letters go to the representative when one is recorded with the
  * resident's consent (3.6), else to the first signer of a petition, else
  * to the complainant.  The recipient's recorded format is honoured: large
@@ -92,6 +99,8 @@ struct letter {
 	char title[160];		/* "Our response to your complaint" */
 	json_t *data;			/* what the template is rendered with */
 	char *template_text;
+	int code_version;		/* 2022 or 2024: the clauses cited */
+	int final_stage;		/* 2, or 3 (2022 Code with three stages) */
 	int large_print, plain_text_only, easy_read;
 	char language[64];		/* "" for English */
 	char method[16];		/* the recipient's preference: "email", ... */
@@ -170,8 +179,9 @@ int letter_reminders_send(struct rec *r, const json_t *digests, int *sent,
 /* ---- templates ---- */
 
 /* The template names (NULL-terminated): acknowledgement, refusal,
- * escalation-refusal, extension, response-stage1, response-stage2,
- * update. */
+ * escalation-refusal, extension, response-stage1 (every response but the
+ * last), response-stage2 (the final response), response-stage3 (the final
+ * response at a 2022-Code third stage), update. */
 extern const char *const letter_template_names[];
 
 /* The built-in text of template "name", or NULL. */

@@ -33,7 +33,9 @@ test('no acknowledgement letter before the acknowledgement: 409', async () => {
 test('an unknown kind is 404; a bad format or stage is 400', async () => {
 	assertProblem(await letter('thank-you'), 404);
 	assertProblem(await letter('acknowledgement', '?format=doc'), 400);
-	assertProblem(await letter('acknowledgement', '?stage=3'), 400);
+	assertProblem(await letter('acknowledgement', '?stage=4'), 400);
+	// a 2024-Code complaint has no third stage (5.3)
+	assertProblem(await letter('acknowledgement', '?stage=3'), 422, 'stage', '5.3');
 	assertProblem(await letter('acknowledgement', '?colour=red'), 400);
 	assertProblem(await srv.get('/api/v1/complaints/CMP-2026-999999/letters/refusal', { as: 'handler' }), 404);
 });
@@ -92,7 +94,7 @@ test('letter templates: admins replace, are refused without a required element, 
 	const list = await srv.get('/api/v1/letter-templates', { as: 'handler' });
 	assert.equal(list.status, 200, list.text);
 	assert.deepEqual(list.body.map((t) => t.name), ['acknowledgement', 'refusal', 'escalation-refusal',
-		'extension', 'response-stage1', 'response-stage2', 'update']);
+		'extension', 'response-stage1', 'response-stage2', 'response-stage3', 'update']);
 	assert.ok(list.body.every((t) => t.overridden === false));
 	const builtin = await srv.get('/api/v1/letter-templates/refusal', { as: 'admin' });
 	assert.equal(builtin.status, 200);
