@@ -188,6 +188,10 @@ static void one(struct rec *r, const char *dir, int dfd, const char *name,
 			res->duplicates++;
 			note(res, name, "duplicate", json_pack("{s:s}", "reason", e.msg));
 			to_cur(dir, name, dest, sizeof(dest));
+		} else if (e.kind == RD_EINVAL && !park(dir, name, e.msg)) {
+			/* the record refuses it: taking it again would not help */
+			res->parked++;
+			note(res, name, "parked", json_pack("{s:s}", "reason", e.msg));
 		} else {
 			res->failed++;
 			note(res, name, "failed", json_pack("{s:s}", "reason", e.msg));

@@ -31,9 +31,9 @@
 #define MAIL_MAX_ATTACHMENTS 64
 
 struct mail_msg {
-	char *from_name;	/* "" when none */
+	char *from_name;	/* "" when none; at most 998 bytes */
 	char *from_addr;	/* "ann@example.org" */
-	char *subject;		/* "" when none */
+	char *subject;		/* "" when none; at most 998 bytes */
 	char *date;		/* the Date header as written, or "" */
 	char *message_id;	/* "<...>", or "" when the message has none */
 	char *text;		/* the message's text, UTF-8 */

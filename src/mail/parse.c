@@ -22,6 +22,7 @@
 #define MAX_HEADERS 1000
 #define MAX_TEXT 19000		/* bytes of text kept (under JS_TEXT_MAX) */
 #define MAX_NAME 200		/* bytes of an attachment's name */
+#define MAX_LINE 998		/* bytes of a subject or a name (RFC 5322 2.1.1) */
 
 struct header {
 	char *name, *value;	/* unfolded, NUL-terminated copies */
@@ -341,6 +342,20 @@ static char *trim(const char *s)
 	}
 }
 
+/* "s" cut to at most "max" bytes at a character boundary. */
+static char *cut(char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		s[n] = '\0';
+	}
+	return s;
+}
+
 /*
  * Decodes RFC 2047 encoded words ("=?utf-8?B?...?=") in an unstructured
  * header value into UTF-8 on one line; white space between two encoded
@@ -592,7 +607,7 @@ static int parse_from(const char *v, struct mail_msg *m, struct rd_err *e)
 		}
 		buf_puts(&nb, "");
 	}
-	m->from_name = decode_words(buf_str(&nb));
+	m->from_name = cut(decode_words(buf_str(&nb)), MAX_LINE);
 	free(name);
 	free(s);
 	buf_free(&comment);
@@ -911,7 +926,7 @@ int mail_parse(const char *data, size_t len, struct mail_msg *m,
 	}
 	if (parse_from(from, m, e))
 		goto out;
-	m->subject = decode_words(header(hs, "Subject") ? header(hs, "Subject") : "");
+	m->subject = cut(decode_words(header(hs, "Subject") ? header(hs, "Subject") : ""), MAX_LINE);
 	m->date = plain(header(hs, "Date"), 100);
 	{
 		char *id = plain(header(hs, "Message-ID"), 250);

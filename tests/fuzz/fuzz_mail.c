@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_text(m.date, 0);
 	check_text(m.message_id, 0);
 	check_text(m.text, 1);
-	if (strlen(m.text) > 20000)
+	if (strlen(m.text) > 20000 || strlen(m.subject) > 998 || strlen(m.from_name) > 998)
 		abort();
 	for (size_t i = 0; i < m.nattachments; i++) {
 		check_text(m.attachments[i], 0);

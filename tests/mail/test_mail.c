@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mail/mail.h"
+#include "util/buf.h"
 
 static void parse_ok(const char *raw, struct mail_msg *m)
 {
@@ -155,6 +156,29 @@ static void test_multipart(void **state)
 	mail_msg_free(&m);
 }
 
+static void test_limits(void **state)
+{
+	struct buf raw = BUF_INIT;
+	struct mail_msg m;
+
+	(void)state;
+	/* a 3,000-byte subject of two-byte characters: cut to 998 bytes, at
+	 * a character boundary (499 characters) */
+	buf_puts(&raw, "From: a@b.c\nSubject: ");
+	for (int i = 0; i < 1500; i++)
+		buf_puts(&raw, "\xc3\xa9");
+	buf_puts(&raw, "\n\n");
+	/* 30,000 bytes of text: kept to 19,000 and a note */
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&raw, "abcdefghi\n");
+	parse_ok(buf_str(&raw), &m);
+	assert_int_equal(strlen(m.subject), 998);
+	assert_true(strlen(m.text) < 20000);
+	assert_non_null(strstr(m.text, "[The rest of the message is longer than Redress keeps.]"));
+	mail_msg_free(&m);
+	buf_free(&raw);
+}
+
 static void test_references(void **state)
 {
 	char ref[16];
@@ -255,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_from_forms),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_multipart),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_to_json),
