@@ -165,8 +165,9 @@ int cmd_serve(int argc, char **argv)
 
 		snprintf(nd, sizeof(nd), "%s/new", t.maildir);
 		if (stat(nd, &sb) || !S_ISDIR(sb.st_mode)) {
+			rc = cli_error("--maildir %s is not a Maildir (it has no new/ folder)", t.maildir);
 			cli_free(&c);
-			return cli_error("--maildir %s is not a Maildir (it has no new/ folder)", t.maildir);
+			return rc;
 		}
 	}
 	if (t.maildir || t.remind_at >= 0) {

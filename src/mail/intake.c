@@ -141,6 +141,7 @@ static int park(const char *dir, const char *name, const char *why)
 	return 0;
 }
 
+/* Notes what became of "file"; "more" (taken) adds to it. */
 static void note(struct mail_intake_result *res, const char *file,
 		 const char *outcome, json_t *more)
 {
@@ -148,6 +149,7 @@ static void note(struct mail_intake_result *res, const char *file,
 
 	if (more)
 		json_object_update(j, more);
+	json_decref(more);
 	json_array_append_new(res->files, j);
 }
 
@@ -205,7 +207,7 @@ static void one(struct rec *r, const char *dir, int dfd, const char *name,
 		res->triage++;
 	json_object_set(out, "from", json_object_get(msg, "from"));
 	json_object_set(out, "subject", json_object_get(msg, "subject"));
-	note(res, name, js_str0(out, "outcome"), out);
+	note(res, name, js_str0(out, "outcome"), json_incref(out));
 	json_decref(out);
 	json_decref(msg);
 	to_cur(dir, name, dest, sizeof(dest));
