@@ -19,14 +19,15 @@ SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
 LIB_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/render/*.c \
-                             src/letters/*.c src/reports/*.c))
+                             src/letters/*.c src/mail/*.c src/reports/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/http/*.c))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 PG_MIGRATIONS := $(sort $(wildcard src/store/migrations/pg/*.sql))
 LETTER_TEMPLATES := $(sort $(wildcard web/templates/letters/*.tmpl))
 PAGE_TEMPLATES := $(sort $(wildcard web/templates/pages/*.html))
 UNIT_SRC := $(sort $(wildcard tests/util/test_*.c tests/core/test_*.c tests/store/test_*.c \
-                              tests/render/test_*.c tests/letters/test_*.c tests/reports/test_*.c))
+                              tests/render/test_*.c tests/letters/test_*.c tests/mail/test_*.c \
+                              tests/reports/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 B ?= build

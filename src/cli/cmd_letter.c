@@ -1,8 +1,10 @@
 /*
- * cmd_letter.c - redress letter REF --kind KIND [--stage 1|2]
+ * cmd_letter.c - redress letter REF --kind KIND [--stage 1|2|3]
  *                [--format text|html|pdf] [--json]
  *              redress letter template list|show NAME|set NAME FILE|reset NAME
  *              redress letter reminders [--days N] [--send] [--json]
+ *              redress letter queue list [--status queued|printed|all]
+ *              redress letter queue printed ID
  *
  * Writes the letter to standard output (with --send: issues it by email or
  * to the print queue and records it on the case), and its Flesch reading
@@ -21,9 +23,10 @@
 
 static const char usage[] =
 	"letter REF --kind acknowledgement|refusal|extension|response|escalation-refusal|update "
-	"[--stage 1|2] [--format text|html|pdf] [--send] [--json] [--as USER] | "
+	"[--stage 1|2|3] [--format text|html|pdf] [--send] [--json] [--as USER] | "
 	"letter template list|show NAME|set NAME FILE|reset NAME | "
-	"letter reminders [--days N] [--send] [--json]";
+	"letter reminders [--days N] [--send] [--json] | "
+	"letter queue list [--status queued|printed|all] [--json] | letter queue printed ID";
 
 static int templates(struct cli *c, struct rec *r)
 {
@@ -86,6 +89,51 @@ static int templates(struct cli *c, struct rec *r)
 	return cli_usage(usage);
 }
 
+/* redress letter queue list|printed ID */
+static int queue(struct cli *c, struct rec *r)
+{
+	const char *what = c->npos > 1 ? c->pos[1] : "";
+	struct rd_err e;
+	json_t *out, *x;
+	size_t i;
+
+	err_clear(&e);
+	if (!strcmp(what, "list") && c->npos == 2) {
+		const char *status = cli_opt(c, "status");
+
+		if (!status)
+			status = "queued";
+		if (letter_queue_list(r, strcmp(status, "all") ? status : NULL, &out, &e))
+			return cli_fail(&e);
+		if (c->json)
+			cli_print_json(out);
+		else
+			json_array_foreach(out, i, x)
+				printf("%s  %-7s %s  %s %s stage %d to %s, %s  %s\n", js_str0(x, "id"),
+				       js_str0(x, "status"), js_str0(x, "queued_on"),
+				       js_str0(x, "reference"), js_str0(x, "kind"),
+				       (int)js_int(x, "stage", 0), js_str0(x, "recipient"),
+				       js_str0(x, "address"), js_str0(x, "file"));
+		json_decref(out);
+		return 0;
+	}
+	if (!strcmp(what, "printed") && c->npos == 3) {
+		json_t *in = json_object();
+		int rc = rec_print(r, c->pos[2], "printed", in, NULL, &out, &e);
+
+		json_decref(in);
+		if (rc)
+			return cli_fail(&e);
+		if (c->json)
+			cli_print_json(out);
+		else
+			printf("%s printed on %s\n", c->pos[2], js_str0(out, "printed_on"));
+		json_decref(out);
+		return 0;
+	}
+	return cli_usage(usage);
+}
+
 /* redress letter reminders [--days N] [--send] [--json] */
 static int reminders(struct cli *c, struct rec *r)
 {
@@ -129,7 +177,7 @@ static void report(const struct letter *l, enum letter_format f,
 		   const struct buf *out)
 {
 	json_t *j = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s,"
-			      " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:s?}",
+			      " s:{s:f, s:I, s:I, s:I}, s:i, s:b, s:b, s:b, s:b, s:s?}",
 		"reference", json_string_value(json_object_get(l->data, "reference")),
 		"kind", letter_kind_name(l->kind), "stage", l->stage,
 		"template", l->template_name, "title", l->title,
@@ -142,7 +190,7 @@ static void report(const struct letter *l, enum letter_format f,
 		"syllables", (json_int_t)l->readability.syllables,
 		"threshold", l->threshold, "below_threshold", l->below_threshold,
 		"large_print", l->large_print, "plain_text_only", l->plain_text_only,
-		"language", l->language[0] ? l->language : NULL);
+		"easy_read", l->easy_read, "language", l->language[0] ? l->language : NULL);
 
 	if (f != LETTER_PDF)
 		json_object_set_new(j, "content", json_string(buf_str(out)));
@@ -158,6 +206,7 @@ int cmd_letter(int argc, char **argv)
 		{ "format", NULL, O_STR },
 		{ "send", NULL, O_FLAG },
 		{ "days", NULL, O_INT },
+		{ "status", NULL, O_STR },
 		{ NULL, NULL, 0 }
 	};
 	struct cli c;
@@ -172,12 +221,14 @@ int cmd_letter(int argc, char **argv)
 	if (cli_parse(&c, argc, argv, opts, usage))
 		return 2;
 	err_clear(&e);
-	if (c.npos >= 1 && (!strcmp(c.pos[0], "template") || !strcmp(c.pos[0], "reminders"))) {
+	if (c.npos >= 1 && (!strcmp(c.pos[0], "template") || !strcmp(c.pos[0], "reminders") ||
+			    !strcmp(c.pos[0], "queue"))) {
 		if (cli_open(&c, &r, 0)) {
 			cli_free(&c);
 			return 1;
 		}
-		rc = !strcmp(c.pos[0], "template") ? templates(&c, &r) : reminders(&c, &r);
+		rc = !strcmp(c.pos[0], "template") ? templates(&c, &r) :
+		     !strcmp(c.pos[0], "queue") ? queue(&c, &r) : reminders(&c, &r);
 		rec_close(&r);
 		cli_free(&c);
 		return rc;
@@ -194,9 +245,9 @@ int cmd_letter(int argc, char **argv)
 	}
 	if (cli_opt(&c, "stage")) {
 		stage = atoi(cli_opt(&c, "stage"));
-		if (stage != 1 && stage != 2) {
+		if (stage < 1 || stage > 3) {
 			cli_free(&c);
-			cli_error("--stage is 1 or 2");
+			cli_error("--stage is 1, 2 or 3 (a third stage only under the 2022 Code)");
 			return 2;
 		}
 	}
@@ -225,11 +276,12 @@ int cmd_letter(int argc, char **argv)
 		if (letter_send(&r, &l, &d, &e))
 			rc = cli_fail(&e);
 		else if (c.json) {
-			json_t *j = json_pack("{s:s, s:s, s:s, s:s?, s:i}", "reference",
+			json_t *j = json_pack("{s:s, s:s, s:s, s:s?, s:i, s:s?}", "reference",
 					      js_str0(l.data, "reference"), "method", d.method,
 					      "to", d.to, "message_id",
 					      d.message_id[0] ? d.message_id : NULL,
-					      "correspondence", d.correspondence);
+					      "correspondence", d.correspondence,
+					      "print_queue", d.print_id[0] ? d.print_id : NULL);
 
 			cli_print_json(j);
 			json_decref(j);

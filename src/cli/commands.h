@@ -28,5 +28,6 @@ int cmd_exceptional(int argc, char **argv);
 int cmd_training(int argc, char **argv);
 int cmd_quality(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 #endif

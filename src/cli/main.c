@@ -37,6 +37,7 @@ static const struct command {
 	{ "training", cmd_training, "complaint-handling training records (Code 4.3)" },
 	{ "quality", cmd_quality, "quality review of a sample of issued responses" },
 	{ "survey", cmd_survey, "surveys of complaint handling after a complaint closes" },
+	{ "mail", cmd_mail, "the complaints mailbox: intake from a Maildir, and triage" },
 	{ NULL, NULL, NULL }
 };
 

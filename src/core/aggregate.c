@@ -8,9 +8,11 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/printq.h"
 #include "core/provision.h"
 #include "core/register.h"
 #include "core/sreq.h"
+#include "core/triage.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -191,7 +193,12 @@ void agg_apply(const char *kind, json_t *state, const char *type,
 		calendar_apply(state, type, payload);
 	else if (!strcmp(kind, "self_assessment") || !strcmp(kind, "annual_report"))
 		prov_apply(state, type, payload);
-	else if (!strcmp(kind, "user") || !strcmp(kind, "template"))
+	else if (!strcmp(kind, "print"))
+		printq_apply(state, type, payload);
+	else if (!strcmp(kind, "mail"))
+		triage_apply(state, type, payload);
+	else if (!strcmp(kind, "user") || !strcmp(kind, "template") ||
+		 !strcmp(kind, "message") || !strcmp(kind, "reminders"))
 		json_object_update(state, (json_t *)payload);
 	else {
 		enum reg_kind k;

@@ -13,6 +13,7 @@
 
 #include "core/code.h"
 #include "core/policy.h"
+#include "core/triage.h"
 #include "util/json.h"
 
 const char *const cmp_actions[] = {
@@ -1099,11 +1100,13 @@ static int decide_correspondence(const json_t *st, const json_t *in,
 	/* A letter sent by Redress also records where it went ("to": an
 	 * email address or the print queue's file), its "stage", "format",
 	 * "status" (sent, queued_for_print), the SHA-256 of the attached
-	 * PDF and the email's Message-ID. */
+	 * PDF and the email's Message-ID.  Mail taken in from the mailbox
+	 * records its "from" address and name, "sent_at" (its Date header),
+	 * the names of its "attachments" and the "triage" item it was. */
 	static const char *const keys[] = {
 		"direction", "party", "method", "on", "summary", "content",
 		"kind", "to", "stage", "format", "status", "sha256", "message_id",
-		NULL
+		"from", "from_name", "sent_at", "attachments", "triage", NULL
 	};
 	static const char *const dirs[] = { "in", "out", NULL };
 	const char *s;
@@ -1123,6 +1126,8 @@ static int decide_correspondence(const json_t *st, const json_t *in,
 	    js_need_str(in, "status", 0, NULL, &s, e) ||
 	    js_need_str(in, "sha256", 0, NULL, &s, e) ||
 	    js_need_str(in, "message_id", 0, NULL, &s, e) ||
+	    js_need_str(in, "triage", 0, NULL, &s, e) ||
+	    triage_check_message(in, e) ||
 	    when(in, "on", ctx, js_date(st, "received_on"), "the date received",
 		 &on, e))
 		return -1;

@@ -22,6 +22,10 @@ int api_complaint_events(struct req *q, struct rec *r);
 int api_complaint_part(struct req *q, struct rec *r);
 int api_complaint_act(struct req *q, struct rec *r);
 int api_complaint_letter(struct req *q, struct rec *r);
+int api_print_queue_list(struct req *q, struct rec *r);
+int api_print_queue_printed(struct req *q, struct rec *r);
+int api_letter_templates_list(struct req *q, struct rec *r);
+int api_letter_template(struct req *q, struct rec *r);
 
 int api_person_list(struct req *q, struct rec *r);
 int api_person_new(struct req *q, struct rec *r);
@@ -63,6 +67,9 @@ int api_register_act(struct req *q, struct rec *r);
 int api_quality_sample(struct req *q, struct rec *r);
 int api_survey_schedule(struct req *q, struct rec *r);
 
+int api_mail_triage_list(struct req *q, struct rec *r);
+int api_mail_triage_get(struct req *q, struct rec *r);
+int api_mail_triage_act(struct req *q, struct rec *r);
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);
 

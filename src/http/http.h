@@ -119,6 +119,12 @@ struct http_config {
 	int threads;
 	const char *access_log;	/* path, "-" for stderr, NULL for none */
 	const char *assets;	/* the pages' static files (build/web) */
+	/* Work the server does besides answering requests (watching the
+	 * mailbox, the daily reminders): called from the main thread every
+	 * "tick_seconds" while it serves, and once at the start. */
+	void (*tick)(void *ctx);
+	void *tick_ctx;
+	int tick_seconds;
 };
 
 /* Serves until SIGINT or SIGTERM.  0, or -1 with a message on stderr. */

@@ -56,6 +56,17 @@ const struct route http_routes[] = {
 	R("POST", "/api/v1/complaints/{ref}/links", api_complaint_act, ROLE_STAFF, 1, "complaints.links.create"),
 	R("POST", "/api/v1/complaints/{ref}/update-schedule", api_complaint_act, ROLE_STAFF, 1, "complaints.update_schedule"),
 
+	R("GET", "/api/v1/print-queue", api_print_queue_list, ROLE_STAFF, 0, "print_queue.list"),
+	R("POST", "/api/v1/print-queue/{id}/printed", api_print_queue_printed, ROLE_STAFF, 1, "print_queue.printed"),
+	R("GET", "/api/v1/letter-templates", api_letter_templates_list, ROLE_STAFF | ROLE_ADMIN, 0, "letter_templates.list"),
+	R("GET", "/api/v1/letter-templates/{name}", api_letter_template, ROLE_STAFF | ROLE_ADMIN, 0, "letter_templates.get"),
+	R("PUT", "/api/v1/letter-templates/{name}", api_letter_template, ROLE_ADMIN, 1, "letter_templates.set"),
+	R("DELETE", "/api/v1/letter-templates/{name}", api_letter_template, ROLE_ADMIN, 1, "letter_templates.reset"),
+	R("GET", "/api/v1/mail/triage", api_mail_triage_list, ROLE_STAFF, 0, "mail.triage.list"),
+	R("GET", "/api/v1/mail/triage/{id}", api_mail_triage_get, ROLE_STAFF, 0, "mail.triage.get"),
+	R("POST", "/api/v1/mail/triage/{id}/assign", api_mail_triage_act, ROLE_STAFF, 1, "mail.triage.assign"),
+	R("POST", "/api/v1/mail/triage/{id}/dismiss", api_mail_triage_act, ROLE_STAFF, 1, "mail.triage.dismiss"),
+
 	R("GET", "/api/v1/people", api_person_list, ROLE_STAFF, 0, "people.list"),
 	R("POST", "/api/v1/people", api_person_new, ROLE_STAFF, 1, "people.create"),
 	R("GET", "/api/v1/people/reviews", api_person_reviews, ROLE_STAFF, 0, "people.reviews"),

@@ -688,8 +688,16 @@ int http_serve(const struct http_config *cfg)
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	fprintf(stderr, "redress: serving %s on http://%s:%d\n", cfg->db, cfg->bind, cfg->port);
-	while (!stopping)
-		pause();
+	while (!stopping) {
+		if (!cfg->tick) {
+			pause();
+			continue;
+		}
+		cfg->tick(cfg->tick_ctx);
+		/* a signal cuts the sleep short */
+		for (int i = 0; i < cfg->tick_seconds && !stopping; i++)
+			sleep(1);
+	}
 	/* Stop taking connections, let the writer finish what it holds. */
 	MHD_quiesce_daemon(d);
 	stop_writer();

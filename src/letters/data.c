@@ -88,6 +88,7 @@ static void preferences(const json_t *person, struct letter *l)
 	snprintf(l->method, sizeof(l->method), "%s", js_str0(person, "method"));
 	l->large_print = fmt && !strcmp(fmt, "large_print");
 	l->plain_text_only = fmt && !strcmp(fmt, "plain_text");
+	l->easy_read = fmt && !strcmp(fmt, "easy_read");
 	l->language[0] = '\0';
 	if (!lang || !*lang)
 		return;
@@ -369,7 +370,7 @@ static int no_letter(const json_t *st, const char *why, struct rd_err *e)
 }
 
 static int response(const struct letter_src *src, const json_t *sj, json_t *d,
-		    int stage, struct rd_err *e)
+		    int stage, int final, struct rd_err *e)
 {
 	const json_t *st = src->complaint;
 	json_t *rem;
@@ -392,7 +393,7 @@ static int response(const struct letter_src *src, const json_t *sj, json_t *d,
 	}
 	json_object_set_new(d, "remedies", rem);
 	json_object_set_new(d, "actions", items(st, "actions", stage, 0));
-	if (stage == 1) {
+	if (stage < final) {
 		int window = (int)js_int(src->policy, "escalation_window_days", 20);
 		date_t by;
 
@@ -463,7 +464,7 @@ static int kind_data(const struct letter_src *src, const json_t *sj, json_t *d,
 		}
 		return 0;
 	case LETTER_RESPONSE:
-		return response(src, sj, d, stage, e);
+		return response(src, sj, d, stage, letter_final_stage(st, src->policy), e);
 	case LETTER_UPDATE: {
 		int n = update_interval(st, sj);
 		date_t due = js_date(sj, "respond_by");
@@ -528,6 +529,10 @@ int letter_data(const struct letter_src *src, struct letter *l, struct rd_err *e
 	json_object_set_new(d, "stage", json_integer(l->stage));
 	json_object_set_new(d, "stage1", json_boolean(l->stage == 1));
 	json_object_set_new(d, "stage2", json_boolean(l->stage == 2));
+	json_object_set_new(d, "stage3", json_boolean(l->stage == 3));
+	json_object_set_new(d, "last_stage", json_boolean(l->stage >= l->final_stage));
+	if (l->stage < l->final_stage)
+		json_object_set_new(d, "next_stage", json_integer(l->stage + 1));
 	json_object_set_new(d, "staff_conduct", json_boolean(
 		js_true(json_object_get(st, "flags"), "staff_conduct")));
 	landlord(src->policy, d);

@@ -83,6 +83,62 @@ void letter_split(const char *text, struct letter_blocks *out)
 	buf_free(&para);
 }
 
+/* ---- easy read ---- */
+
+/* Where the sentence starting at "p" ends: after ". ", "! " or "? " (or
+ * "; ", which joins two ideas) when what follows starts a new sentence,
+ * not after "e.g. x" or "£150.00"; NULL when it runs to the end. */
+static const char *sentence_end(const char *p)
+{
+	for (; *p; p++) {
+		const char *q = p + 1;
+
+		if (!strchr(".!?;", *p) || *q != ' ')
+			continue;
+		while (*q == ' ')
+			q++;
+		if (*q && !(*q >= 'a' && *q <= 'z'))
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* Each paragraph and list item split into its sentences, one a block:
+ * one idea on each line (Easy Read).  A "; " ends an idea too. */
+static void easy_read(struct letter_blocks *bl)
+{
+	struct letter_blocks out = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < bl->n; i++) {
+		const struct letter_block *b = &bl->b[i];
+		const char *p = b->text, *end;
+
+		if (b->kind != LB_PARA && b->kind != LB_ITEM) {
+			letter_blocks_add(&out, b->kind, b->text);
+			continue;
+		}
+		while (*p) {
+			size_t n;
+			char *one;
+
+			end = sentence_end(p);
+			n = end ? (size_t)(end - p) : strlen(p);
+			one = xmalloc(n + 1);
+			memcpy(one, p, n);
+			one[n] = '\0';
+			if (n && one[n - 1] == ';')
+				one[n - 1] = '.';
+			letter_blocks_add(&out, b->kind, one);
+			free(one);
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	letter_blocks_free(bl);
+	*bl = out;
+}
+
 /* ---- the frame ---- */
 
 static void put(struct buf *b, const char *s, int esc)
@@ -144,6 +200,8 @@ static int blocks(const struct letter *l, int esc, struct letter_blocks *bl,
 	buf_puts(&b, "Yours sincerely,\n\nComplaints team\n");
 	put(&b, js_str0(d, "organisation"), esc);
 	letter_blocks_add(bl, LB_LINES, buf_str(&b));
+	if (l->easy_read)
+		easy_read(bl);
 	buf_free(&b);
 	buf_free(&body);
 	tpl_free(t);
@@ -292,7 +350,7 @@ static void html(const struct letter *l, const struct letter_blocks *bl,
 	buf_printf(out, "</title>\n</head>\n<body style=\"margin:0;padding:24px;"
 		   "font-family:Arial,Helvetica,sans-serif;font-size:%s;line-height:1.5;"
 		   "color:#0b0c0c;background:#ffffff\">\n<div style=\"max-width:40em\">\n",
-		   l->large_print ? "16pt" : "12pt");
+		   l->large_print || l->easy_read ? "16pt" : "12pt");
 	buf_puts(out, "<p style=\"font-size:1.5em;font-weight:bold;margin:0\">");
 	tpl_escape_html(out, js_str0(l->data, "organisation"));
 	buf_puts(out, "</p>\n");
@@ -365,7 +423,7 @@ static int pdf(const struct letter *l, const struct letter_blocks *bl,
 	doc.organisation = js_str0(l->data, "organisation");
 	doc.letterhead = buf_str(&lh);
 	doc.reference = js_str0(l->data, "reference");
-	doc.font_pt = l->large_print ? 16 : 11;
+	doc.font_pt = l->large_print || l->easy_read ? 16 : 11;
 	rc = pdf_render(&doc, pb, bl->n, out, e);
 	buf_free(&lh);
 	free(pb);

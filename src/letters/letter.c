@@ -52,20 +52,30 @@ int letter_format_parse(const char *s, enum letter_format *f, struct rd_err *e)
 	return 0;
 }
 
-const char *letter_template_for(enum letter_kind kind, int stage)
+int letter_final_stage(const json_t *complaint, const json_t *policy)
+{
+	return js_int(complaint, "code_version", 2024) == 2022 &&
+	       js_int(policy, "stages", 2) >= 3 ? 3 : 2;
+}
+
+const char *letter_template_for(enum letter_kind kind, int stage, int final)
 {
 	switch (kind) {
 	case LETTER_ACKNOWLEDGEMENT: return "acknowledgement";
 	case LETTER_REFUSAL: return "refusal";
 	case LETTER_EXTENSION: return "extension";
-	case LETTER_RESPONSE: return stage == 2 ? "response-stage2" : "response-stage1";
+	case LETTER_RESPONSE:
+		if (stage < final)
+			return "response-stage1";
+		return stage == 3 ? "response-stage3" : "response-stage2";
 	case LETTER_ESCALATION_REFUSAL: return "escalation-refusal";
 	case LETTER_UPDATE: return "update";
 	default: return "";
 	}
 }
 
-void letter_describe(enum letter_kind kind, int stage, char *out, size_t n)
+void letter_describe(enum letter_kind kind, int stage, int final, char *out,
+		     size_t n)
 {
 	switch (kind) {
 	case LETTER_ACKNOWLEDGEMENT:
@@ -78,10 +88,11 @@ void letter_describe(enum letter_kind kind, int stage, char *out, size_t n)
 		snprintf(out, n, "the stage %d extension letter", stage);
 		break;
 	case LETTER_RESPONSE:
-		snprintf(out, n, stage == 2 ? "the stage 2 final response" : "the stage 1 response");
+		snprintf(out, n, stage >= final ? "the stage %d final response" : "the stage %d response",
+			 stage);
 		break;
 	case LETTER_ESCALATION_REFUSAL:
-		snprintf(out, n, "the stage 2 refusal letter");
+		snprintf(out, n, "the stage %d refusal letter", stage);
 		break;
 	default:
 		snprintf(out, n, "the update letter");
@@ -89,28 +100,42 @@ void letter_describe(enum letter_kind kind, int stage, char *out, size_t n)
 	}
 }
 
-static const char *title_of(enum letter_kind kind, int stage)
+static void title_of(enum letter_kind kind, int stage, int final, char *out, size_t n)
 {
 	switch (kind) {
 	case LETTER_ACKNOWLEDGEMENT:
-		return stage == 2 ? "We have your request for a stage 2 review"
-				  : "We have your complaint";
-	case LETTER_REFUSAL: return "We cannot accept your complaint";
-	case LETTER_EXTENSION: return "We need more time to answer your complaint";
+		if (stage >= 2)
+			snprintf(out, n, "We have your request for a stage %d review", stage);
+		else
+			snprintf(out, n, "We have your complaint");
+		break;
+	case LETTER_REFUSAL:
+		snprintf(out, n, "We cannot accept your complaint");
+		break;
+	case LETTER_EXTENSION:
+		snprintf(out, n, "We need more time to answer your complaint");
+		break;
 	case LETTER_RESPONSE:
-		return stage == 2 ? "Our final answer to your complaint"
-				  : "Our answer to your complaint";
-	case LETTER_ESCALATION_REFUSAL: return "We cannot take your complaint to stage 2";
-	default: return "An update on your complaint";
+		snprintf(out, n, stage >= final ? "Our final answer to your complaint"
+			 : "Our answer to your complaint");
+		break;
+	case LETTER_ESCALATION_REFUSAL:
+		snprintf(out, n, "We cannot take your complaint to stage %d", stage);
+		break;
+	default:
+		snprintf(out, n, "An update on your complaint");
+		break;
 	}
 }
 
 /* The stage a letter is about: a refusal is about stage 1, a refused
  * escalation about the stage requested, others the stage asked for or
- * the complaint's current stage. */
-static int stage_of(const struct letter_src *src, int *stage, struct rd_err *e)
+ * the complaint's current stage; never past the last stage ("final"). */
+static int stage_of(const struct letter_src *src, int final, int *stage,
+		    struct rd_err *e)
 {
 	int current = (int)js_int(src->complaint, "stage", 1);
+	int v2022 = js_int(src->complaint, "code_version", 2024) == 2022;
 
 	if (src->kind == LETTER_REFUSAL)
 		*stage = src->stage ? src->stage : 1;
@@ -119,12 +144,14 @@ static int stage_of(const struct letter_src *src, int *stage, struct rd_err *e)
 	if (src->kind == LETTER_REFUSAL && *stage != 1)
 		return err_set(e, RD_EINVAL, "stage", NULL,
 			       "a refusal letter is about stage 1; a refused stage 2 request has the escalation-refusal letter");
-	if (src->kind == LETTER_ESCALATION_REFUSAL && *stage != 2)
+	if (src->kind == LETTER_ESCALATION_REFUSAL && (*stage < 2 || *stage > final))
 		return err_set(e, RD_EINVAL, "stage", NULL,
-			       "an escalation refusal letter is about stage 2");
-	if (*stage != 1 && *stage != 2)
-		return err_set(e, RD_EINVAL, "stage", "5.3",
-			       "letters are for stage 1 or stage 2, not stage %d (Code 5.3)", *stage);
+			       final == 3 ? "an escalation refusal letter is about stage 2 or stage 3"
+					  : "an escalation refusal letter is about stage 2");
+	if (*stage < 1 || *stage > final)
+		return err_set(e, RD_EINVAL, "stage", v2022 ? "5.17" : "5.3",
+			       "letters are for stage 1 %s stage %d, not stage %d (Code %s)",
+			       final == 3 ? "to" : "or", final, *stage, v2022 ? "5.17" : "5.3");
 	return 0;
 }
 
@@ -140,11 +167,13 @@ int letter_build(const struct letter_src *src, struct letter *l,
 	l->kind = src->kind;
 	if ((unsigned)src->kind >= LETTER_NKINDS || !json_is_object(src->complaint))
 		return err_set(e, RD_EINVAL, "kind", NULL, "no letter of that kind");
-	if (stage_of(src, &l->stage, e))
+	l->code_version = js_int(src->complaint, "code_version", 2024) == 2022 ? 2022 : 2024;
+	l->final_stage = letter_final_stage(src->complaint, src->policy);
+	if (stage_of(src, l->final_stage, &l->stage, e))
 		return -1;
 	snprintf(l->template_name, sizeof(l->template_name), "%s",
-		 letter_template_for(src->kind, l->stage));
-	snprintf(l->title, sizeof(l->title), "%s", title_of(src->kind, l->stage));
+		 letter_template_for(src->kind, l->stage, l->final_stage));
+	title_of(src->kind, l->stage, l->final_stage, l->title, sizeof(l->title));
 	text = src->template_text ? src->template_text : letter_template_builtin(l->template_name);
 	if (!text)
 		return err_set(e, RD_EIO, "template", NULL, "the built-in template %s is missing",
@@ -155,8 +184,8 @@ int letter_build(const struct letter_src *src, struct letter *l,
 	t = tpl_parse(l->template_text, e);
 	if (!t)
 		goto fail;
-	letter_describe(l->kind, l->stage, what, sizeof(what));
-	if (letter_check_template(l->template_name, t, l->stage, what,
+	letter_describe(l->kind, l->stage, l->final_stage, what, sizeof(what));
+	if (letter_check_template(l->template_name, t, l->stage, l->code_version, what,
 				  js_str0(l->data, "reference"), e)) {
 		tpl_free(t);
 		goto fail;
@@ -212,9 +241,10 @@ int letter_make(struct rec *r, const char *ref, enum letter_kind kind,
 	src.person = person;
 	src.cal = r->cal;
 	src.today = r->today;
-	rc = stage_of(&src, &stage, e);
+	rc = stage_of(&src, letter_final_stage(st, r->policy), &stage, e);
 	if (!rc) {
-		text = letter_template_get(r, letter_template_for(kind, stage), &ov, e);
+		text = letter_template_get(r, letter_template_for(kind, stage,
+				letter_final_stage(st, r->policy)), &ov, e);
 		rc = text ? 0 : -1;
 	}
 	if (!rc) {

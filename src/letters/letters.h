@@ -30,11 +30,19 @@
  * Every letter tells the resident how to contact the Housing Ombudsman
  * (3.7).
  *
+ * A complaint received before 1 April 2024 is under the 2022 Code: its
+ * letters are checked against the same elements, and a refusal cites the
+ * 2022 clauses (4.1, 4.2, 5.1, 5.8, 5.16, ...).  Where the landlord's
+ * policy has three stages (2022 Code 5.17) the stage 2 response tells the
+ * resident how to ask for stage 3, and the stage 3 response is the final
+ * one (5.20).
+ *
  * Letters go to the representative when one is recorded with the
  * resident's consent (3.6), else to the first signer of a petition, else
  * to the complainant.  The recipient's recorded format is honoured: large
  * print (16 pt and larger), plain text only (HTML and PDF are refused),
- * and a preferred language is noted on the letter.  On a staff conduct
+ * easy read (every sentence on a line of its own, one idea each, in 16 pt
+ * type), and a preferred language is noted on the letter.  On a staff conduct
  * complaint the letter says that outcomes about staff are not shared, and
  * the name of the person complained about never appears: it is replaced
  * in every field the letter prints.
@@ -91,7 +99,9 @@ struct letter {
 	char title[160];		/* "Our response to your complaint" */
 	json_t *data;			/* what the template is rendered with */
 	char *template_text;
-	int large_print, plain_text_only;
+	int code_version;		/* 2022 or 2024: the clauses cited */
+	int final_stage;		/* 2, or 3 (2022 Code with three stages) */
+	int large_print, plain_text_only, easy_read;
 	char language[64];		/* "" for English */
 	char method[16];		/* the recipient's preference: "email", ... */
 	char email[256];		/* the recipient's email address, or "" */
@@ -124,6 +134,7 @@ struct letter_delivery {
 	char to[512];			/* the address, or the print queue's file */
 	char message_id[160];		/* the email's Message-ID */
 	int correspondence;		/* its id in the case's correspondence */
+	char print_id[16];		/* by post: its print queue item, Q-NNNNNN */
 };
 
 /*
@@ -133,7 +144,9 @@ struct letter_delivery {
  * the policy's email, with the text and HTML and the PDF attached (only
  * the text for plain text only).  Otherwise by post: the PDF (or the text)
  * is written to the print queue, the directory REDRESS_PRINT_QUEUE
- * (default "print-queue").  Either way the letter is recorded on the case
+ * (default "print-queue"), and listed as an item of the print queue
+ * ("print:Q-NNNNNN", core/printq.h) until someone marks it printed.
+ * Either way the letter is recorded on the case
  * as correspondence with its exact text, in the same transaction: when
  * the letter cannot go, nothing is recorded.
  */
@@ -144,6 +157,11 @@ int letter_send(struct rec *r, const struct letter *l,
  * online (/track), over REDRESS_SMTP_URL from the policy's email. */
 int letter_send_track_code(struct rec *r, const char *to, const char *name,
 			   const char *ref, const char *code, struct rd_err *e);
+/* The print queue's letters with "status" (queued, printed; NULL all),
+ * oldest first: "*out" (new reference) is an array of their states
+ * (core/printq.h).  Marking one printed is rec_print(..., "printed"). */
+int letter_queue_list(struct rec *r, const char *status, json_t **out,
+		      struct rd_err *e);
 
 /* ---- reminders to staff ---- */
 
@@ -165,8 +183,9 @@ int letter_reminders_send(struct rec *r, const json_t *digests, int *sent,
 /* ---- templates ---- */
 
 /* The template names (NULL-terminated): acknowledgement, refusal,
- * escalation-refusal, extension, response-stage1, response-stage2,
- * update. */
+ * escalation-refusal, extension, response-stage1 (every response but the
+ * last), response-stage2 (the final response), response-stage3 (the final
+ * response at a 2022-Code third stage), update. */
 extern const char *const letter_template_names[];
 
 /* The built-in text of template "name", or NULL. */

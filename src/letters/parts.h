@@ -24,11 +24,19 @@ struct letter_builtin {
 extern const struct letter_builtin letter_builtins[];
 extern const int letter_nbuiltins;
 
-/* The template a kind uses at a stage: "response-stage1", ... */
-const char *letter_template_for(enum letter_kind kind, int stage);
+/* The last stage of a complaint's process: 3 for a 2022-Code complaint
+ * when the landlord's policy has three stages (2022 Code 5.17), else 2. */
+int letter_final_stage(const json_t *complaint, const json_t *policy);
 
-/* "the stage 1 response", "the refusal letter", ... */
-void letter_describe(enum letter_kind kind, int stage, char *out, size_t n);
+/* The template a kind uses at a stage of a process of "final" stages:
+ * "response-stage1" for every response but the last, which is
+ * "response-stage2" (or "response-stage3"), ... */
+const char *letter_template_for(enum letter_kind kind, int stage, int final);
+
+/* "the stage 1 response", "the stage 2 final response", "the refusal
+ * letter", ... */
+void letter_describe(enum letter_kind kind, int stage, int final, char *out,
+		     size_t n);
 
 /* Who a letter goes to: the representative (with consent, Code 3.6),
  * else the first signer of a petition, else the complainant. */
@@ -44,11 +52,13 @@ int letter_data(const struct letter_src *src, struct letter *l,
 int letter_check_data(const struct letter *l, struct rd_err *e);
 
 /* Every placeholder of those elements must be in template "t" (named
- * "name") for stage "stage" (0: every stage that uses it).  "what" is the
- * letter's description for the message ("the stage 1 response"), or
- * NULL when checking a template being stored. */
+ * "name") for stage "stage" (0: every stage that uses it) under the Code
+ * of "version" (0: both); the clause named is that Code's.  "what" is the
+ * letter's description for the message ("the stage 1 response"), or NULL
+ * when checking a template being stored. */
 int letter_check_template(const char *name, const tpl *t, int stage,
-			  const char *what, const char *ref, struct rd_err *e);
+			  int version, const char *what, const char *ref,
+			  struct rd_err *e);
 
 /* One email, sent over SMTP with libcurl (smtp.c). */
 struct letter_mail {

@@ -147,6 +147,22 @@ int letter_send(struct rec *r, const struct letter *l,
 		goto out;
 	}
 	d->correspondence = (int)json_array_size(json_object_get(st, "correspondence"));
+	if (!email) {
+		json_t *q = json_pack("{s:s, s:i, s:s, s:i, s:s, s:s, s:s, s:s}", "reference", ref,
+				      "correspondence", d->correspondence,
+				      "kind", letter_kind_name(l->kind), "stage", l->stage,
+				      "recipient", js_str0(l->data, "recipient_name"),
+				      "address", js_str0(l->data, "recipient_address"),
+				      "file", file, "format", pdf.len ? "pdf" : "text");
+
+		rc = q ? rec_print(r, NULL, "queue", q, d->print_id, NULL, e)
+		       : err_set(e, RD_EINVAL, "address", NULL, "the address is not UTF-8 text");
+		json_decref(q);
+		if (rc) {
+			rec_batch_rollback(r);
+			goto out;
+		}
+	}
 	if (email) {
 		struct letter_mail mail;
 

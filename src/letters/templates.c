@@ -12,7 +12,7 @@
 
 const char *const letter_template_names[] = {
 	"acknowledgement", "refusal", "escalation-refusal", "extension",
-	"response-stage1", "response-stage2", "update", NULL
+	"response-stage1", "response-stage2", "response-stage3", "update", NULL
 };
 
 const char *letter_template_builtin(const char *name)
@@ -29,7 +29,7 @@ static int known(const char *name, struct rd_err *e)
 		if (name && !strcmp(letter_template_names[i], name))
 			return 0;
 	return err_set(e, RD_ENOTFOUND, "name", NULL,
-		       "there is no letter template \"%s\" (the templates are: acknowledgement, refusal, escalation-refusal, extension, response-stage1, response-stage2, update)",
+		       "there is no letter template \"%s\" (the templates are: acknowledgement, refusal, escalation-refusal, extension, response-stage1, response-stage2, response-stage3, update)",
 		       name ? name : "");
 }
 
@@ -43,7 +43,7 @@ int letter_template_check(const char *name, const char *text, struct rd_err *e)
 	t = tpl_parse(text, e);
 	if (!t)
 		return -1;
-	rc = letter_check_template(name, t, 0, NULL, NULL, e);
+	rc = letter_check_template(name, t, 0, 0, NULL, NULL, e);
 	tpl_free(t);
 	return rc;
 }

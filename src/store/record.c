@@ -12,9 +12,11 @@
 #include "core/complaint.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/printq.h"
 #include "core/provision.h"
 #include "core/register.h"
 #include "core/sreq.h"
+#include "core/triage.h"
 #include "util/buf.h"
 #include "util/clock.h"
 #include "util/json.h"
@@ -1189,6 +1191,258 @@ int rec_template_set(struct rec *r, const char *name, const char *text,
 			    payload, st, e);
 	json_decref(st);
 	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+/* ---- mail to the complaints mailbox ------------------------------------ */
+
+/* The correspondence a message makes on a complaint. */
+static json_t *mail_correspondence(const json_t *msg, const char *triage_id)
+{
+	const char *name = js_str(msg, "from_name"), *subject = js_str(msg, "subject");
+	json_t *c = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "direction", "in",
+			      "party", name && *name ? name : js_str0(msg, "from"),
+			      "method", "email",
+			      "summary", subject && *subject ? subject : "(no subject)",
+			      "content", js_str0(msg, "text"), "from", js_str0(msg, "from"));
+
+	if (name && *name)
+		json_object_set_new(c, "from_name", json_string(name));
+	if (js_str(msg, "sent_at") && *js_str(msg, "sent_at"))
+		json_object_set_new(c, "sent_at", json_string(js_str(msg, "sent_at")));
+	if (js_str(msg, "message_id") && *js_str(msg, "message_id"))
+		json_object_set_new(c, "message_id", json_string(js_str(msg, "message_id")));
+	if (json_array_size(json_object_get(msg, "attachments")))
+		json_object_set(c, "attachments", json_object_get(msg, "attachments"));
+	if (triage_id)
+		json_object_set_new(c, "triage", json_string(triage_id));
+	return c;
+}
+
+static int mail_item(struct rec *r, const json_t *msg, const char *note,
+		     char *id, size_t n, struct rd_err *e)
+{
+	static const char *const keys[] = {
+		"from", "from_name", "subject", "sent_at", "message_id", "text",
+		"attachments", NULL
+	};
+	char stream[64];
+	json_t *in = json_object(), *payload = NULL, *st = json_object();
+	const char *type;
+	int rc;
+
+	for (int i = 0; keys[i]; i++)
+		if (json_object_get(msg, keys[i]))
+			json_object_set(in, keys[i], json_object_get(msg, keys[i]));
+	if (note)
+		json_object_set_new(in, "note", json_string(note));
+	rc = next_ref(r, "M", 0, id, n, e);
+	if (!rc)
+		rc = triage_decide(NULL, "receive", in, id, r->today, &payload, &type, e);
+	if (!rc) {
+		snprintf(stream, sizeof(stream), "mail:%s", id);
+		rc = record(r, stream, type, r->today, payload, st, e);
+	}
+	json_decref(in);
+	json_decref(payload);
+	json_decref(st);
+	return rc;
+}
+
+int rec_mail_receive(struct rec *r, const json_t *msg, json_t **out,
+		     struct rd_err *e)
+{
+	const char *key = js_str(msg, "key"), *ref = js_str(msg, "reference");
+	char stream[128], id[32] = "", note[700] = "";
+	json_t *seen = NULL, *st = NULL, *res, *mark;
+	int corr = 0, rc;
+
+	if (out)
+		*out = NULL;
+	if (allow(r, staff_roles, "take in mail", e))
+		return -1;
+	if (!key || strlen(key) > 100)
+		return err_set(e, RD_EINVAL, "key", NULL, "a message needs a key of at most 100 characters");
+	if (rec_batch_begin(r, e))
+		return -1;
+	snprintf(stream, sizeof(stream), "message:%s", key);
+	if (rec_load(r, stream, &seen, NULL) == 0) {
+		rec_batch_rollback(r);
+		rc = err_set(e, RD_ECONFLICT, "key", NULL,
+			     "the message %s was already taken in (%s %s)",
+			     js_str(msg, "message_id") && *js_str(msg, "message_id") ? js_str(msg, "message_id") : key,
+			     js_str(seen, "complaint") ? "correspondence on" : "triage item",
+			     js_str(seen, "complaint") ? js_str(seen, "complaint") : js_str0(seen, "triage"));
+		json_decref(seen);
+		return rc;
+	}
+	if (ref) {
+		json_t *c = mail_correspondence(msg, NULL);
+		struct rd_err ce;
+
+		if (rec_complaint(r, ref, "correspondence", c, &st, &ce) == 0)
+			corr = (int)json_array_size(json_object_get(st, "correspondence"));
+		else if (ce.kind == RD_EIO) {
+			*e = ce;
+			json_decref(c);
+			rec_batch_rollback(r);
+			return -1;
+		} else
+			snprintf(note, sizeof(note), "It names %s, but it could not be recorded there: %s",
+				 ref, ce.msg);
+		json_decref(c);
+	}
+	if (!corr && mail_item(r, msg, note[0] ? note : NULL, id, sizeof(id), e)) {
+		json_decref(st);
+		rec_batch_rollback(r);
+		return -1;
+	}
+	res = corr ? json_pack("{s:s, s:s, s:i}", "outcome", "correspondence", "complaint", ref,
+			       "correspondence", corr)
+		   : json_pack("{s:s, s:s}", "outcome", "triage", "triage", id);
+	if (note[0])
+		json_object_set_new(res, "note", json_string(note));
+	mark = json_pack("{s:s, s:s?}", "key", key, "message_id", js_str(msg, "message_id"));
+	json_object_update(mark, res);
+	json_decref(st);
+	st = json_object();
+	rc = record(r, stream, "message.received", r->today, mark, st, e);
+	json_decref(mark);
+	json_decref(st);
+	if (rc || rec_batch_commit(r, e)) {
+		if (rc)
+			rec_batch_rollback(r);
+		json_decref(res);
+		return -1;
+	}
+	if (out)
+		*out = res;
+	else
+		json_decref(res);
+	return 0;
+}
+
+int rec_mail(struct rec *r, const char *id, const char *action,
+	     const json_t *in, json_t **out, struct rd_err *e)
+{
+	char stream[64];
+	json_t *st = NULL, *cst = NULL, *payload = NULL, *dec = NULL;
+	const char *type;
+	int rc = -1;
+
+	if (out)
+		*out = NULL;
+	if (!json_is_object(in))
+		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
+	if (allow(r, staff_roles, "triage mail", e))
+		return -1;
+	if (!id || strlen(id) > 20)
+		return err_set(e, RD_ENOTFOUND, "id", NULL, "no mail %s", id ? id : "(none given)");
+	snprintf(stream, sizeof(stream), "mail:%s", id);
+	if (rec_batch_begin(r, e))
+		return -1;
+	if (rec_load(r, stream, &st, NULL)) {
+		rc = err_set(e, RD_ENOTFOUND, "id", NULL, "no mail %s to triage", id);
+		goto out;
+	}
+	dec = json_deep_copy(in);
+	if (!strcmp(action, "assign")) {
+		const char *ref = js_str(in, "complaint");
+		json_t *c;
+
+		/* refused before anything is recorded when it is not open */
+		json_object_set_new(dec, "correspondence", json_integer(1));
+		if (triage_decide(st, action, dec, id, r->today, &payload, &type, e))
+			goto out;
+		json_decref(payload);
+		payload = NULL;
+		c = mail_correspondence(st, id);
+		rc = rec_complaint(r, ref, "correspondence", c, &cst, e);
+		json_decref(c);
+		if (rc) {
+			err_in(e, "complaint");
+			goto out;
+		}
+		json_object_set_new(dec, "correspondence", json_integer(
+			(json_int_t)json_array_size(json_object_get(cst, "correspondence"))));
+	}
+	rc = triage_decide(st, action, dec, id, r->today, &payload, &type, e);
+	if (!rc)
+		rc = record(r, stream, type, r->today, payload, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(cst);
+	json_decref(payload);
+	json_decref(dec);
+	if (rc) {
+		rec_batch_rollback(r);
+		return -1;
+	}
+	if (rec_batch_commit(r, e)) {
+		if (out) {
+			json_decref(*out);
+			*out = NULL;
+		}
+		return -1;
+	}
+	return 0;
+}
+
+int rec_print(struct rec *r, const char *id, const char *action,
+	      const json_t *in, char *newid, json_t **out, struct rd_err *e)
+{
+	char stream[64], made[32];
+	json_t *st = NULL, *payload = NULL;
+	const char *type;
+	int rc = -1;
+
+	if (out)
+		*out = NULL;
+	if (!json_is_object(in))
+		return err_set(e, RD_EINVAL, "", NULL, "the input must be a JSON object");
+	if (allow(r, staff_roles, "use the print queue", e) || begin(r, e))
+		return -1;
+	if (!id) {
+		if (next_ref(r, "Q", 0, made, sizeof(made), e))
+			goto out;
+		id = made;
+		st = json_object();
+		if (newid)
+			snprintf(newid, 16, "%.15s", made);
+	} else {
+		snprintf(stream, sizeof(stream), "print:%.40s", id);
+		if (strlen(id) > 20 || rec_load(r, stream, &st, NULL)) {
+			rc = err_set(e, RD_ENOTFOUND, "id", NULL, "no letter %s in the print queue", id);
+			goto out;
+		}
+	}
+	snprintf(stream, sizeof(stream), "print:%s", id);
+	rc = printq_decide(st, action, in, id, r->actor, r->today, &payload, &type, e);
+	if (!rc)
+		rc = record(r, stream, type, r->today, payload, st, e);
+	if (!rc && out)
+		*out = json_incref(st);
+out:
+	json_decref(st);
+	json_decref(payload);
+	return finish(r, rc, e);
+}
+
+int rec_reminders_sent(struct rec *r, int sent, struct rd_err *e)
+{
+	json_t *st, *payload;
+	int rc;
+
+	if (allow(r, staff_roles, "send reminders", e) || begin(r, e))
+		return -1;
+	if (rec_load(r, "reminders:daily", &st, NULL))
+		st = json_object();
+	payload = json_pack("{s:o, s:i}", "last_sent_on", js_from_date(r->today), "sent", sent);
+	rc = record(r, "reminders:daily", "reminders.sent", r->today, payload, st, e);
+	json_decref(payload);
+	json_decref(st);
 	return finish(r, rc, e);
 }
 

@@ -91,6 +91,37 @@ int rec_user_add(struct rec *r, const json_t *in, struct rd_err *e);
 int rec_template_set(struct rec *r, const char *name, const char *text,
 		     struct rd_err *e);
 
+/*
+ * Mail that reached the complaints mailbox: "msg" is {"key" (what
+ * duplicates are known by), "reference" (the complaint it names, if any),
+ * "from", "from_name", "subject", "sent_at", "message_id", "text",
+ * "attachments"}.  It becomes correspondence on the complaint named (when
+ * there is one and it takes it) or a new item to triage ("mail:M-NNNNNN",
+ * core/triage.h), in one transaction with the record of its key.  A
+ * message whose key was already taken is RD_ECONFLICT on field "key" and
+ * changes nothing.  "*out" (if not NULL) is {"outcome": "correspondence"
+ * or "triage", "complaint", "correspondence", "triage", "note"}.
+ */
+int rec_mail_receive(struct rec *r, const json_t *msg, json_t **out,
+		     struct rd_err *e);
+
+/* Triage actions on mail item "id" (staff): "assign" {complaint} makes it
+ * correspondence on the complaint; "dismiss" {reason}.  "*out" (if not
+ * NULL) is the item's new state. */
+int rec_mail(struct rec *r, const char *id, const char *action,
+	     const json_t *in, json_t **out, struct rd_err *e);
+
+/* The print queue (core/printq.h): "queue" with "id" NULL makes a new
+ * item (its id into "newid", at least 16 bytes), "printed" marks item
+ * "id" printed (staff).  "*out" (if not NULL) is the item's new state. */
+int rec_print(struct rec *r, const char *id, const char *action,
+	      const json_t *in, char *newid, json_t **out, struct rd_err *e);
+
+/* Records that the daily reminders went today ("sent" emails) on the
+ * stream "reminders:daily" (its state's "last_sent_on" says when they
+ * last went, so a restarted server does not send them twice). */
+int rec_reminders_sent(struct rec *r, int sent, struct rd_err *e);
+
 /* The self-assessment of reporting year "year" (2025 is 2025/26), on the
  * stream "self_assessment:YYYY": "comment" {provision, text, comply},
  * "approve" {approved_on, body, minute}, "publish" {published_on, url};

@@ -205,6 +205,32 @@ unchanged "no PDF for plain text only (5.10)" "5.10" r letter $C1 --kind respons
 unchanged "no HTML for plain text only (5.10)" "plain text only" r letter $C1 --kind response --stage 1 --format html
 expect_ok "text for plain text only" r letter $C1 --kind response --stage 1 --format text
 if grep -q "You told us you prefer" "$T/out"; then bad "English noted as a preference"; else ok; fi
+# Easy read: each sentence a paragraph of its own (one idea a line), in
+# 16 pt type in the PDF and the HTML.
+expect_ok "easy read" r person preferences P-000001 --format easy_read --language English
+expect_ok "easy read text" r letter $C1 --kind acknowledgement --stage 1 --format text
+cp "$T/out" "$T/easy.txt"
+for want in "Thank you for telling us about your complaint." \
+	"The Housing Ombudsman looks at complaints about landlords." \
+	"It is free and it does not take sides." "You can contact it at any time."; do
+	# the sentence is a paragraph on its own: a blank line before and after
+	if awk -v s="$want" 'BEGIN { RS = ""; n = 0 } $0 == s { n++ } END { exit n ? 0 : 1 }' "$T/easy.txt"; then ok
+	else bad "easy read: [$want] is not a paragraph of its own"; fi
+done
+two=$(awk 'BEGIN { RS = "" } /Dear/ { body = 1; next } body && /[a-z0-9][.!?] [A-Z]/ && !/Yours sincerely/ { n++ } END { print n + 0 }' "$T/easy.txt")
+expect_out "easy read: no paragraph of two sentences" 0 echo "$two"
+expect_json "json: easy read" easy_read true r letter $C1 --kind acknowledgement --stage 1 --json
+pdf "easy read (PDF)" easy-read r letter $C1 --kind acknowledgement --stage 1 --format pdf
+small=$(pdftotext -bbox "$ART/easy-read.pdf" - | sed -n 's/.*yMin="\([0-9.]*\)".*yMax="\([0-9.]*\)".*/\1 \2/p' |
+	awk 'BEGIN { m = 1000 } { h = ($2 - $1) / 1.5506; if (h < m) m = h } END { printf "%.1f", m }')
+if [ "$(echo "$small >= 15.95" | bc -l)" = 1 ]; then ok; else bad "easy read has text of $small pt"; fi
+expect_ok "easy read HTML" r letter $C1 --kind acknowledgement --stage 1 --format html
+if grep -q "font-size:16pt" "$T/out"; then ok; else bad "easy read HTML is not 16 pt"; fi
+expect_ok "standard again" r person preferences P-000001 --format standard
+pdf "standard (PDF)" standard r letter $C1 --kind acknowledgement --stage 1 --format pdf
+small=$(pdftotext -bbox "$ART/standard.pdf" - | sed -n 's/.*yMin="\([0-9.]*\)".*yMax="\([0-9.]*\)".*/\1 \2/p' |
+	awk 'BEGIN { m = 1000 } { h = ($2 - $1) / 1.5506; if (h < m) m = h } END { printf "%.1f", m }')
+if [ "$(echo "$small < 15" | bc -l)" = 1 ]; then ok; else bad "the standard letter is not smaller ($small pt)"; fi
 
 # A letter under the landlord's plain-language threshold warns.
 expect_ok "threshold 95" r policy set readability_threshold 95

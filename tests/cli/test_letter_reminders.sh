@@ -104,4 +104,37 @@ expect_out "text only" "text/plain" cat "$T/olu/types"
 unchanged "no mail server" "did not take" env REDRESS_SMTP_URL=smtp://127.0.0.1:1 \
 	"$REDRESS" letter reminders --send --db "$DB"
 
+# The server sends them itself once a day: with --reminders 00:00 the time
+# has come as soon as it starts, so the two digests go at once over the
+# same SMTP path, and the day is recorded; restarted the same day, it does
+# not send them again.
+unchanged "a time of day" "--reminders is a time of day" r serve --reminders 25:00
+serve_once() {
+	port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	"$REDRESS" serve --db "$DB" --port "$port" --reminders 00:00 --maildir-every 1 \
+		--access-log /dev/null 2>"$T/serve.log" &
+	srv=$!
+	i=0
+	until grep -q "serving" "$T/serve.log" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && break
+		sleep 0.1
+	done
+	sleep 2	# the first tick comes at once; two more: nothing more goes
+	kill $srv
+	wait $srv 2>/dev/null
+}
+serve_once
+expect_out "the server sent two" "redress: daily reminders: 2 sent" grep "daily reminders" "$T/serve.log"
+expect_out "four arrived in all" 4 arrived
+expect_out "recorded for the day" 2026-11-16 sqlite3 "$DB" \
+	"SELECT json_extract(state, '\$.last_sent_on') FROM aggregates WHERE stream = 'reminders:daily'"
+serve_once
+expect_out "not twice in a day" 0 sh -c "grep -c 'daily reminders' \"$T/serve.log\" || true"
+expect_out "still four" 4 arrived
+export REDRESS_TODAY=2026-11-17
+serve_once
+expect_out "the next day they go again" "redress: daily reminders: 2 sent" grep "daily reminders" "$T/serve.log"
+expect_out "six in all" 6 arrived
+
 finish

@@ -113,6 +113,17 @@ expect_out "recorded: queued" queued_for_print corr status
 expect_out "recorded: the file" "$queued" corr to
 pdftotext "$queued" "$T/queued.txt" 2>/dev/null
 has "queued PDF" "$T/queued.txt" "Ann Lee" "2 Hill Road" "LS2 2BB" "18 November 2026" "0300 111 3000"
+# ... and listed in the print queue until someone marks it printed.
+expect_out "the print queue" "Q-000001  queued  2026-11-04  $C1 acknowledgement stage 1 to Ann Lee, 2 Hill Road, Leeds, LS2 2BB  $queued" \
+	r letter queue list
+expect_json "its correspondence" 0.correspondence 3 r letter queue list --json
+expect_out "nothing printed yet" "" r letter queue list --status printed
+unchanged "no such item" "no letter Q-000009 in the print queue" r letter queue printed Q-000009
+unchanged "a bad status" "is not one of: queued, printed, all" r letter queue list --status lost
+expect_out "printed" "Q-000001 printed on 2026-11-04" r letter queue printed Q-000001 --as amy
+unchanged "not twice" "was already printed on 2026-11-04 by amy" r letter queue printed Q-000001
+expect_out "the queue is empty" "" r letter queue list
+expect_json "printed by amy" 0.printed_by amy r letter queue list --status all --json
 expect_out "four letters on the case" 3 sh -c "'$REDRESS' complaint show $C1 --db '$DB' --json | $py -c 'import json,sys; print(len(json.load(sys.stdin)[\"correspondence\"]))'"
 
 # A representative with the resident's consent gets the letter (3.6).

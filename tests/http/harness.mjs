@@ -108,6 +108,17 @@ export const ROUTES = [
 	R('POST', '/api/v1/complaints/{ref}/links', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 	R('POST', '/api/v1/complaints/{ref}/update-schedule', STAFF, 404, { params: { ref: NONE_REF }, body: PROBE }),
 
+	R('GET', '/api/v1/print-queue', STAFF, 200),
+	R('POST', '/api/v1/print-queue/{id}/printed', STAFF, 404, { params: { id: 'Q-999999' }, body: {} }),
+	R('GET', '/api/v1/letter-templates', [...STAFF, 'admin'], 200),
+	R('GET', '/api/v1/letter-templates/{name}', [...STAFF, 'admin'], 200, { params: { name: 'refusal' } }),
+	R('PUT', '/api/v1/letter-templates/{name}', ADMIN, 422, { params: { name: 'refusal' }, body: PROBE }),
+	R('DELETE', '/api/v1/letter-templates/{name}', ADMIN, 404, { params: { name: 'refusal' } }),
+	R('GET', '/api/v1/mail/triage', STAFF, 200),
+	R('GET', '/api/v1/mail/triage/{id}', STAFF, 404, { params: { id: 'M-999999' } }),
+	R('POST', '/api/v1/mail/triage/{id}/assign', STAFF, 404, { params: { id: 'M-999999' }, body: PROBE }),
+	R('POST', '/api/v1/mail/triage/{id}/dismiss', STAFF, 404, { params: { id: 'M-999999' }, body: PROBE }),
+
 	R('GET', '/api/v1/people', STAFF, 200),
 	R('POST', '/api/v1/people', STAFF, 422, { body: PROBE }),
 	R('GET', '/api/v1/people/reviews', STAFF, 200),

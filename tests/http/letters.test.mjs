@@ -33,7 +33,9 @@ test('no acknowledgement letter before the acknowledgement: 409', async () => {
 test('an unknown kind is 404; a bad format or stage is 400', async () => {
 	assertProblem(await letter('thank-you'), 404);
 	assertProblem(await letter('acknowledgement', '?format=doc'), 400);
-	assertProblem(await letter('acknowledgement', '?stage=3'), 400);
+	assertProblem(await letter('acknowledgement', '?stage=4'), 400);
+	// a 2024-Code complaint has no third stage (5.3)
+	assertProblem(await letter('acknowledgement', '?stage=3'), 422, 'stage', '5.3');
 	assertProblem(await letter('acknowledgement', '?colour=red'), 400);
 	assertProblem(await srv.get('/api/v1/complaints/CMP-2026-999999/letters/refusal', { as: 'handler' }), 404);
 });
@@ -86,6 +88,59 @@ test('plain text only: 422 (5.10) for HTML and PDF, and JSON without HTML', asyn
 	assert.equal(j.status, 200);
 	assert.equal(j.body.plain_text_only, true);
 	assert.equal(j.body.html, undefined);
+});
+
+test('letter templates: admins replace, are refused without a required element, and reset', async () => {
+	const list = await srv.get('/api/v1/letter-templates', { as: 'handler' });
+	assert.equal(list.status, 200, list.text);
+	assert.deepEqual(list.body.map((t) => t.name), ['acknowledgement', 'refusal', 'escalation-refusal',
+		'extension', 'response-stage1', 'response-stage2', 'response-stage3', 'update']);
+	assert.ok(list.body.every((t) => t.overridden === false));
+	const builtin = await srv.get('/api/v1/letter-templates/refusal', { as: 'admin' });
+	assert.equal(builtin.status, 200);
+	assert.equal(builtin.body.overridden, false);
+	assert.ok(builtin.body.text.includes('{{ombudsman_contact}}'));
+
+	// Each required element of the refusal letter taken away: 422 naming
+	// it and its clause (2.4), and nothing stored.
+	const events = async () => (await srv.get('/api/v1/export/events?format=json', { as: 'admin' })).text;
+	const before = await events();
+	for (const el of ['reason_text', 'explanation', 'ombudsman_contact']) {
+		const text = builtin.body.text.replaceAll(`{{${el}}}`, '');
+		const r = await srv.request('PUT', '/api/v1/letter-templates/refusal', { as: 'admin', body: { text } });
+		assertProblem(r, 422, `template.${el}`, '2.4');
+		assert.ok(r.body.detail.includes(`{{${el}}}`), r.body.detail);
+	}
+	assertProblem(await srv.request('PUT', '/api/v1/letter-templates/refusal',
+		{ as: 'admin', body: { text: '{{#x}} unclosed {{reason_text}} {{explanation}} {{ombudsman_contact}}' } }), 422);
+	assertProblem(await srv.request('PUT', '/api/v1/letter-templates/refusal',
+		{ as: 'admin', body: { text: 'x', colour: 'red' } }), 422, 'colour');
+	assertProblem(await srv.request('PUT', '/api/v1/letter-templates/thanks',
+		{ as: 'admin', body: { text: 'x' } }), 404);
+	assertProblem(await srv.request('PUT', '/api/v1/letter-templates/refusal',
+		{ as: 'handler', body: { text: builtin.body.text } }), 403);
+	assertProblem(await srv.request('DELETE', '/api/v1/letter-templates/refusal', { as: 'admin' }), 404);
+	assert.equal(await events(), before, 'a refused template changed the record');
+
+	const own = 'We cannot take this on: {{reason_text}}\n\n{{explanation}}\n\nThe Ombudsman: {{ombudsman_contact}}\n';
+	const put = await srv.request('PUT', '/api/v1/letter-templates/refusal', { as: 'admin', body: { text: own } });
+	assert.equal(put.status, 200, put.text);
+	assert.equal(put.body.overridden, true);
+	assert.equal(put.body.text, own);
+	const got = await srv.get('/api/v1/letter-templates/refusal', { as: 'senior_lead' });
+	assert.equal(got.body.text, own);
+	const del = await srv.request('DELETE', '/api/v1/letter-templates/refusal', { as: 'admin' });
+	assert.equal(del.status, 200, del.text);
+	assert.equal(del.body.overridden, false);
+	assert.equal(del.body.text, builtin.body.text);
+});
+
+test('the print queue: listed, marked printed once', async () => {
+	const q = await srv.get('/api/v1/print-queue', { as: 'handler' });
+	assert.equal(q.status, 200, q.text);
+	assert.ok(Array.isArray(q.body));
+	assertProblem(await srv.get('/api/v1/print-queue?status=lost', { as: 'handler' }), 400, 'status');
+	assertProblem(await srv.post('/api/v1/print-queue/Q-999999/printed', {}, { as: 'handler' }), 404);
 });
 
 finalChecks(() => srv);
