@@ -73,6 +73,14 @@ int api_mail_triage_act(struct req *q, struct rec *r);
 int api_import(struct req *q, struct rec *r);
 int api_export(struct req *q, struct rec *r);
 
+/* Signs "name" in with "password" for a session of 8 hours: refused
+ * after too many failures (429, q->retry_after set), or when the name or
+ * password is wrong (401, the same message either way); else the session
+ * cookie is set in q, q->user is the name and "role" the user's role.
+ * 0, or the status with "e" saying why. */
+int api_sign_in(struct req *q, struct rec *r, const char *name, const char *pw,
+		char *role, size_t rn, struct rd_err *e);
+
 /* Shared by the handlers (api_util.c). */
 
 /* Rejects query parameters not in "allowed" (NULL-terminated): 0 or the

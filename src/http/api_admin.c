@@ -19,11 +19,49 @@
 
 /* ---- sessions ------------------------------------------------------- */
 
+int api_sign_in(struct req *q, struct rec *r, const char *name, const char *pw,
+		char *role, size_t rn, struct rd_err *e)
+{
+	const char *proto = http_header(q, "X-Forwarded-Proto");
+	char token[AUTH_TOKEN_LEN], ukey[96], ikey[96];
+	time_t now = time(NULL);
+	int wait;
+
+	snprintf(ukey, sizeof(ukey), "user:%s", name);
+	snprintf(ikey, sizeof(ikey), "ip:%s", http_client_address(q));
+	wait = throttle_wait(ukey, now);
+	if (throttle_wait(ikey, now) > wait)
+		wait = throttle_wait(ikey, now);
+	if (wait) {
+		q->retry_after = wait;
+		err_set(e, RD_EDENIED, "name", NULL,
+			"too many failed sign-ins: try again in %d minutes", (wait + 59) / 60);
+		return 429;
+	}
+	if (auth_check_password(r, name, pw, e) ||
+	    auth_new_token(r, name, "session", SESSION_SECONDS, token, e) ||
+	    auth_token_user(r, token, q->user, sizeof(q->user), role, rn, e)) {
+		if (e->kind == RD_EDENIED) {
+			throttle_fail(ukey, THROTTLE_USER_LIMIT, now);
+			throttle_fail(ikey, THROTTLE_IP_LIMIT, now);
+		}
+		q->user[0] = '\0';
+		snprintf(e->field, sizeof(e->field), "password");
+		return 401;
+	}
+	throttle_clear(ukey);
+	snprintf(q->cookie, sizeof(q->cookie),
+		 "redress_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+		 token, SESSION_SECONDS, proto && !strcmp(proto, "https") ? "; Secure" : "");
+	memset(token, 0, sizeof(token));
+	return 0;
+}
+
 int api_session_new(struct req *q, struct rec *r)
 {
 	static const char *const keys[] = { "name", "password", NULL };
-	const char *name, *pw, *proto = http_header(q, "X-Forwarded-Proto");
-	char token[AUTH_TOKEN_LEN], role[32];
+	const char *name, *pw;
+	char role[32];
 	struct rd_err e;
 	json_t *in;
 	int status;
@@ -37,40 +75,10 @@ int api_session_new(struct req *q, struct rec *r)
 		json_decref(in);
 		return http_fail(q, &e);
 	}
-	{
-		char ukey[96], ikey[96];
-		int wait;
-		time_t now = time(NULL);
-
-		snprintf(ukey, sizeof(ukey), "user:%s", name);
-		snprintf(ikey, sizeof(ikey), "ip:%s", http_client_address(q));
-		wait = throttle_wait(ukey, now);
-		if (throttle_wait(ikey, now) > wait)
-			wait = throttle_wait(ikey, now);
-		if (wait) {
-			json_decref(in);
-			q->retry_after = wait;
-			return http_problem(q, 429, "name",
-					    "too many failed sign-ins: try again in %d minutes",
-					    (wait + 59) / 60);
-		}
-		if (auth_check_password(r, name, pw, &e) ||
-		    auth_new_token(r, name, "session", SESSION_SECONDS, token, &e) ||
-		    auth_token_user(r, token, q->user, sizeof(q->user), role, sizeof(role), &e)) {
-			if (e.kind == RD_EDENIED) {
-				throttle_fail(ukey, THROTTLE_USER_LIMIT, now);
-				throttle_fail(ikey, THROTTLE_IP_LIMIT, now);
-			}
-			json_decref(in);
-			return http_problem(q, 401, "password", "%s", e.msg);
-		}
-		throttle_clear(ukey);
-	}
+	status = api_sign_in(q, r, name, pw, role, sizeof(role), &e);
 	json_decref(in);
-	snprintf(q->cookie, sizeof(q->cookie),
-		 "redress_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
-		 token, SESSION_SECONDS, proto && !strcmp(proto, "https") ? "; Secure" : "");
-	memset(token, 0, sizeof(token));
+	if (status)
+		return http_problem(q, status, e.field, "%s", e.msg);
 	q->out = json_pack("{s:s, s:s}", "user", q->user, "role", role);
 	return 200;
 }

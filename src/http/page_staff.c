@@ -17,8 +17,6 @@
 #include "store/auth.h"
 #include "util/json.h"
 
-#define SESSION_SECONDS (8 * 3600)
-
 static const struct page_field sign_in_fields[] = {
 	{ "name", PF_TEXT, "User name", NULL, NULL, 0 },
 	{ "password", PF_PASSWORD, "Password", NULL, NULL, 0 },
@@ -43,12 +41,11 @@ static int sign_in_form(struct req *q, struct rec *r, int status, const json_t *
 
 int page_sign_in(struct req *q, struct rec *r)
 {
-	const char *name, *pw, *proto = http_header(q, "X-Forwarded-Proto");
-	char token[AUTH_TOKEN_LEN], role[32], ukey[96], ikey[96];
+	const char *name, *pw;
+	char role[32];
 	struct rd_err e;
 	json_t *form;
-	int status, wait;
-	time_t now = time(NULL);
+	int status;
 
 	if (!strcmp(q->method, "GET") || !strcmp(q->method, "HEAD"))
 		return sign_in_form(q, r, 200, NULL, NULL);
@@ -65,36 +62,16 @@ int page_sign_in(struct req *q, struct rec *r)
 		err_set(&e, RD_EINVAL, "password", NULL, "Enter your password");
 		goto refuse;
 	}
-	snprintf(ukey, sizeof(ukey), "user:%s", name);
-	snprintf(ikey, sizeof(ikey), "ip:%s", http_client_address(q));
-	wait = throttle_wait(ukey, now);
-	if (throttle_wait(ikey, now) > wait)
-		wait = throttle_wait(ikey, now);
-	if (wait) {
-		q->retry_after = wait;
-		err_set(&e, RD_EDENIED, "name", NULL,
-			"Too many failed sign-ins: try again in %d minutes", (wait + 59) / 60);
+	status = api_sign_in(q, r, name, pw, role, sizeof(role), &e);
+	if (status == 429) {
 		json_decref(form);
 		return sign_in_form(q, r, 429, NULL, &e);
 	}
-	if (auth_check_password(r, name, pw, &e) ||
-	    auth_new_token(r, name, "session", SESSION_SECONDS, token, &e) ||
-	    auth_token_user(r, token, q->user, sizeof(q->user), role, sizeof(role), &e)) {
-		if (e.kind == RD_EDENIED) {
-			throttle_fail(ukey, THROTTLE_USER_LIMIT, now);
-			throttle_fail(ikey, THROTTLE_IP_LIMIT, now);
-		}
-		err_set(&e, RD_EDENIED, "name", NULL,
-			"The user name or the password is not right");
-		q->user[0] = '\0';
+	if (status) {
+		err_set(&e, RD_EDENIED, "name", NULL, "The user name or the password is not right");
 		goto refuse;
 	}
-	throttle_clear(ukey);
 	json_decref(form);
-	snprintf(q->cookie, sizeof(q->cookie),
-		 "redress_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
-		 token, SESSION_SECONDS, proto && !strcmp(proto, "https") ? "; Secure" : "");
-	memset(token, 0, sizeof(token));
 	return page_see_other(q, "/");
 refuse:
 	json_object_del(form, "password");

@@ -561,14 +561,12 @@ static int pg_token_add(store *s, const char *hash, const char *user, const char
 	return 0;
 }
 
-static int pg_token_user(store *s, const char *hash, const char *now, char *user, size_t n,
-			 char *role, size_t rn, struct rd_err *e)
+/* A token's two columns (user and role, or user and kind) by "sql". */
+static int token_row(store *s, const char *sql, const char *hash, const char *now,
+		     char *a, size_t an, char *b, size_t bn, struct rd_err *e)
 {
 	const char *p[2] = { hash, now };
-	PGresult *res = run(s, "SELECT t.\"user\", a.state::json->>'role' FROM tokens t"
-			    " JOIN aggregates a ON a.stream = 'user:' || t.\"user\""
-			    " WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
-			    2, p, e, "reading a token");
+	PGresult *res = run(s, sql, 2, p, e, "reading a token");
 
 	if (!res)
 		return -1;
@@ -576,30 +574,27 @@ static int pg_token_user(store *s, const char *hash, const char *now, char *user
 		PQclear(res);
 		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
 	}
-	snprintf(user, n, "%s", val(res, 0, 0));
-	snprintf(role, rn, "%s", val(res, 0, 1));
+	snprintf(a, an, "%s", val(res, 0, 0));
+	snprintf(b, bn, "%s", val(res, 0, 1));
 	PQclear(res);
 	return 0;
+}
+
+static int pg_token_user(store *s, const char *hash, const char *now, char *user, size_t n,
+			 char *role, size_t rn, struct rd_err *e)
+{
+	return token_row(s, "SELECT t.\"user\", a.state::json->>'role' FROM tokens t"
+			 " JOIN aggregates a ON a.stream = 'user:' || t.\"user\""
+			 " WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
+			 hash, now, user, n, role, rn, e);
 }
 
 static int pg_token_find(store *s, const char *hash, const char *now, char *user, size_t n,
 			 char *kind, size_t kn, struct rd_err *e)
 {
-	const char *p[2] = { hash, now };
-	PGresult *res = run(s, "SELECT \"user\", kind FROM tokens"
-			    " WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)",
-			    2, p, e, "reading a token");
-
-	if (!res)
-		return -1;
-	if (!PQntuples(res)) {
-		PQclear(res);
-		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
-	}
-	snprintf(user, n, "%s", val(res, 0, 0));
-	snprintf(kind, kn, "%s", val(res, 0, 1));
-	PQclear(res);
-	return 0;
+	return token_row(s, "SELECT \"user\", kind FROM tokens"
+			 " WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)",
+			 hash, now, user, n, kind, kn, e);
 }
 
 static int pg_token_delete(store *s, const char *hash, struct rd_err *e)

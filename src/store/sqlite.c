@@ -584,19 +584,19 @@ static int sq_token_add(store *s, const char *hash, const char *user,
 	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "saving a token");
 }
 
-static int sq_token_user(store *s, const char *hash, const char *now,
-			 char *user, size_t n, char *role, size_t rn,
-			 struct rd_err *e)
+/* A token's two columns (user and role, or user and kind) by query "q". */
+static int token_row(store *s, int q, const char *hash, const char *now,
+		     char *a, size_t an, char *b, size_t bn, struct rd_err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_TOKEN_USER);
+	sqlite3_stmt *st = stmt(s, q);
 	int rc;
 
 	bind_text(st, 1, hash);
 	bind_text(st, 2, now);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		snprintf(user, n, "%s", col(st, 0));
-		snprintf(role, rn, "%s", col(st, 1));
+		snprintf(a, an, "%s", col(st, 0));
+		snprintf(b, bn, "%s", col(st, 1));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -604,24 +604,18 @@ static int sq_token_user(store *s, const char *hash, const char *now,
 	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "reading a token");
 }
 
+static int sq_token_user(store *s, const char *hash, const char *now,
+			 char *user, size_t n, char *role, size_t rn,
+			 struct rd_err *e)
+{
+	return token_row(s, Q_TOKEN_USER, hash, now, user, n, role, rn, e);
+}
+
 static int sq_token_find(store *s, const char *hash, const char *now,
 			 char *user, size_t n, char *kind, size_t kn,
 			 struct rd_err *e)
 {
-	sqlite3_stmt *st = stmt(s, Q_TOKEN_FIND);
-	int rc;
-
-	bind_text(st, 1, hash);
-	bind_text(st, 2, now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(user, n, "%s", col(st, 0));
-		snprintf(kind, kn, "%s", col(st, 1));
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return err_set(e, RD_ENOTFOUND, "", NULL, "no such token");
-	return rc == SQLITE_ROW ? 0 : db_err(DB(s), e, "reading a token");
+	return token_row(s, Q_TOKEN_FIND, hash, now, user, n, kind, kn, e);
 }
 
 static int sq_read_begin(store *s, struct rd_err *e)
