@@ -69,7 +69,7 @@ int api_complaint_list(struct req *q, struct rec *r)
 {
 	static const char *const allowed[] = {
 		"status", "stage", "handler", "category", "due_before", "overdue",
-		"person", "received_from", "received_to", "page", "per_page", NULL
+		"person", "received_from", "received_to", "q", "page", "per_page", NULL
 	};
 	struct store_filter f;
 	struct page p;
@@ -92,6 +92,8 @@ int api_complaint_list(struct req *q, struct rec *r)
 		return http_problem(q, 400, "overdue", "overdue must be true or false");
 	if (http_query(q, "status") && !cmp_is_status(http_query(q, "status")))
 		return http_problem(q, 400, "status", "unknown status \"%s\"", http_query(q, "status"));
+	if (http_query(q, "q") && (!*http_query(q, "q") || strlen(http_query(q, "q")) > 200))
+		return http_problem(q, 400, "q", "q is 1 to 200 characters of text to look for");
 	if (http_query(q, "category") && !policy_is_category(http_query(q, "category")))
 		return http_problem(q, 400, "category", "unknown category \"%s\"", http_query(q, "category"));
 	memset(&f, 0, sizeof(f));
@@ -102,6 +104,7 @@ int api_complaint_list(struct req *q, struct rec *r)
 	f.due_before = http_query(q, "due_before");
 	f.received_from = http_query(q, "received_from");
 	f.received_to = http_query(q, "received_to");
+	f.text = http_query(q, "q");
 	f.stage = (int)stage;
 	if (ov && !strcmp(ov, "true"))
 		f.overdue_on = date_format(r->today, today);

@@ -236,4 +236,14 @@ test('the other lists: people, service requests, feedback, users', async () => {
 	assert.equal(byAdmin.body.name, 'bilal');
 });
 
+test('q: words anywhere in the complaint, ignoring case', async () => {
+	const ref = await create(srv, { description: 'The Zanzibar Court lift is broken' });
+	const hit = await api('?q=zanzibar%20court');
+	assert.deepEqual(refs(hit.items), [ref]);
+	assert.deepEqual(refs((await api(`?q=${ref}`)).items), [ref], 'a reference finds its complaint');
+	assert.deepEqual((await api('?q=no-such-words-anywhere')).items, []);
+	const bad = await srv.get('/api/v1/complaints?q=', { as: 'handler' });
+	assert.equal(bad.status, 400);
+});
+
 finalChecks(() => srv);
