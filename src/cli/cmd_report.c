@@ -1,14 +1,14 @@
 /*
  * cmd_report.c - redress report tsm|board ...
  *
- *   report tsm [--year YYYY] [--format json|csv|text]
+ *   report tsm [--year YYYY] [--format json|csv|text|html]
  *              [--cases MEASURE [--tenure lcra|lcho]]
  *   report board [--year YYYY | --from DATE --to DATE]
- *                [--format json|csv|text] [--cases KEY]
- *   report self-assessment [--year YYYY] [--format json|csv|text]
+ *                [--format json|csv|text|html] [--cases KEY]
+ *   report self-assessment [--year YYYY] [--format json|csv|text|html]
  *                [--cases PROVISION [--all]]
  *   report self-assessment comment|approve|publish --year YYYY ...
- *   report annual [--year YYYY] [--format json|text]
+ *   report annual [--year YYYY] [--format json|text|html]
  *   report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]
  */
 #include <stdio.h>
@@ -19,23 +19,24 @@
 #include "cli/commands.h"
 #include "reports/annual.h"
 #include "reports/board.h"
+#include "reports/html.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
 #include "util/json.h"
 
 static const char usage[] =
-	"report tsm [--year YYYY] [--format text|json|csv] [--json] "
+	"report tsm [--year YYYY] [--format text|json|csv|html] [--json] "
 	"[--cases MEASURE [--tenure lcra|lcho]]\n"
 	"       redress report board [--year YYYY | --from DATE --to DATE] "
-	"[--format text|json|csv] [--json] [--cases KEY]\n"
-	"       redress report self-assessment [--year YYYY] [--format text|json|csv] [--json] "
+	"[--format text|json|csv|html] [--json] [--cases KEY]\n"
+	"       redress report self-assessment [--year YYYY] [--format text|json|csv|html] [--json] "
 	"[--cases PROVISION [--all]]\n"
 	"       redress report self-assessment comment --year YYYY --provision N --text TEXT "
 	"[--comply yes|no]\n"
 	"       redress report self-assessment approve --year YYYY [--on DATE] [--body NAME] "
 	"[--minute REF]\n"
 	"       redress report self-assessment publish --year YYYY [--on DATE] [--url URL]\n"
-	"       redress report annual [--year YYYY] [--format text|json] [--json]\n"
+	"       redress report annual [--year YYYY] [--format text|json|html] [--json]\n"
 	"       redress report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]";
 
 static void print_text(const json_t *rep)
@@ -97,12 +98,44 @@ static void print_refs(const json_t *refs, const char *format)
 		puts(json_string_value(x));
 }
 
-/* The format asked for: text (the default), json or csv; NULL if none. */
+/* The format asked for: text (the default), json, csv or html; NULL if
+ * none. */
 static const char *format_of(const struct cli *c)
 {
 	const char *f = c->json ? "json" : cli_opt(c, "format") ? cli_opt(c, "format") : "text";
 
-	return strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv") ? NULL : f;
+	return strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv") && strcmp(f, "html")
+	       ? NULL : f;
+}
+
+/* The report as a standalone HTML document (the page's content, without
+ * the links to the cases, which need the server). */
+static void print_html(const char *kind, const json_t *rep)
+{
+	struct buf b = BUF_INIT, title = BUF_INIT;
+	char *doc;
+
+	if (!strcmp(kind, "tsm")) {
+		buf_printf(&title, "Tenant Satisfaction Measures %s", js_str0(rep, "year"));
+		rhtml_tsm(&b, rep, NULL);
+	} else if (!strcmp(kind, "board")) {
+		buf_printf(&title, "Board and Member Responsible for Complaints pack %s",
+			   js_str0(rep, "period"));
+		rhtml_board(&b, rep, NULL);
+	} else if (!strcmp(kind, "annual")) {
+		buf_printf(&title, "Annual complaints performance and service improvement report %s",
+			   js_str0(rep, "year"));
+		rhtml_annual(&b, rep, NULL);
+	} else {
+		buf_printf(&title, "Self-assessment against the Complaint Handling Code %s",
+			   js_str0(rep, "year"));
+		rhtml_self_assessment(&b, rep, NULL);
+	}
+	doc = rhtml_document(buf_str(&title), buf_str(&b));
+	fputs(doc, stdout);
+	free(doc);
+	buf_free(&b);
+	buf_free(&title);
 }
 
 static int report_board(int argc, char **argv)
@@ -147,6 +180,8 @@ static int report_board(int argc, char **argv)
 			print_refs(rep, format);
 	} else if (board_report(&r, &p, &rep, &e)) {
 		rc = cli_fail(&e);
+	} else if (!strcmp(format, "html")) {
+		print_html("board", rep);
 	} else {
 		char *text = !strcmp(format, "json") ? NULL
 			   : !strcmp(format, "csv") ? board_csv(rep) : board_text(rep);
@@ -260,6 +295,8 @@ static int report_assessment(int argc, char **argv)
 			print_refs(rep, format);
 	} else if (sa_report(&r, year, &rep, &e)) {
 		rc = cli_fail(&e);
+	} else if (!strcmp(format, "html")) {
+		print_html("self-assessment", rep);
 	} else {
 		char *text = !strcmp(format, "json") ? NULL
 			   : !strcmp(format, "csv") ? sa_csv(rep) : sa_text(rep);
@@ -308,6 +345,8 @@ static int report_annual(int argc, char **argv)
 		rc = cli_fail(&e);
 	} else if (!strcmp(format, "json")) {
 		cli_print_json(rep);
+	} else if (!strcmp(format, "html")) {
+		print_html("annual", rep);
 	} else {
 		char *text = annual_text(rep);
 
@@ -338,8 +377,8 @@ static int report_tsm(int argc, char **argv)
 
 	if (cli_parse(&c, argc, argv, opts, usage))
 		return 2;
-	format = c.json ? "json" : cli_opt(&c, "format") ? cli_opt(&c, "format") : "text";
-	if (c.npos || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))) {
+	format = format_of(&c);
+	if (c.npos || !format) {
 		cli_free(&c);
 		return cli_usage(usage);
 	}
@@ -365,6 +404,8 @@ static int report_tsm(int argc, char **argv)
 		rc = cli_fail(&e);
 	} else if (!strcmp(format, "json")) {
 		cli_print_json(rep);
+	} else if (!strcmp(format, "html")) {
+		print_html("tsm", rep);
 	} else if (!strcmp(format, "csv")) {
 		char *csv = tsm_csv(rep);
 
