@@ -130,6 +130,9 @@ int page_report_cases(struct req *q, struct rec *r)
 	    (status = api_query_int(q, "year", CAL_FIRST_YEAR, CAL_LAST_YEAR - 1,
 				    tsm_year_of(r->today), &year)))
 		return status;
+	if (!report && !key)
+		return page_message(q, r, 200, "The complaints behind a figure",
+				    "Choose a count in one of the reports to see the complaints behind it.");
 	if (!report || (strcmp(report, "tsm") && strcmp(report, "board") &&
 			strcmp(report, "self-assessment")))
 		return page_message(q, r, 400, "There is no such report",
