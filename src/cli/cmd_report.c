@@ -1,14 +1,14 @@
 /*
  * cmd_report.c - redress report tsm|board ...
  *
- *   report tsm [--year YYYY] [--format json|csv|text]
+ *   report tsm [--year YYYY] [--format json|csv|text|html|pdf]
  *              [--cases MEASURE [--tenure lcra|lcho]]
  *   report board [--year YYYY | --from DATE --to DATE]
- *                [--format json|csv|text] [--cases KEY]
- *   report self-assessment [--year YYYY] [--format json|csv|text]
+ *                [--format json|csv|text|html|pdf] [--cases KEY]
+ *   report self-assessment [--year YYYY] [--format json|csv|text|html|pdf]
  *                [--cases PROVISION [--all]]
  *   report self-assessment comment|approve|publish --year YYYY ...
- *   report annual [--year YYYY] [--format json|text]
+ *   report annual [--year YYYY] [--format json|text|html|pdf]
  *   report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]
  */
 #include <stdio.h>
@@ -19,56 +19,26 @@
 #include "cli/commands.h"
 #include "reports/annual.h"
 #include "reports/board.h"
+#include "reports/html.h"
+#include "reports/print.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
 #include "util/json.h"
 
 static const char usage[] =
-	"report tsm [--year YYYY] [--format text|json|csv] [--json] "
+	"report tsm [--year YYYY] [--format text|json|csv|html|pdf] [--json] "
 	"[--cases MEASURE [--tenure lcra|lcho]]\n"
 	"       redress report board [--year YYYY | --from DATE --to DATE] "
-	"[--format text|json|csv] [--json] [--cases KEY]\n"
-	"       redress report self-assessment [--year YYYY] [--format text|json|csv] [--json] "
+	"[--format text|json|csv|html|pdf] [--json] [--cases KEY]\n"
+	"       redress report self-assessment [--year YYYY] [--format text|json|csv|html|pdf] [--json] "
 	"[--cases PROVISION [--all]]\n"
 	"       redress report self-assessment comment --year YYYY --provision N --text TEXT "
 	"[--comply yes|no]\n"
 	"       redress report self-assessment approve --year YYYY [--on DATE] [--body NAME] "
 	"[--minute REF]\n"
 	"       redress report self-assessment publish --year YYYY [--on DATE] [--url URL]\n"
-	"       redress report annual [--year YYYY] [--format text|json] [--json]\n"
+	"       redress report annual [--year YYYY] [--format text|json|html|pdf] [--json]\n"
 	"       redress report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]";
-
-static void print_text(const json_t *rep)
-{
-	const json_t *c = json_object_get(rep, "counts");
-	static const char *const keys[] = { "stage1", "stage2" };
-
-	printf("Tenant Satisfaction Measures %s (%s to %s), %s, %lld homes\n",
-	       js_str0(rep, "year"), js_str0(rep, "from"), js_str0(rep, "to"),
-	       js_str0(rep, "organisation"), js_int(rep, "homes", 0));
-	for (int i = 0; i < 2; i++) {
-		const json_t *v1 = json_object_get(json_object_get(rep, "ch01"), keys[i]);
-		const json_t *v2 = json_object_get(json_object_get(rep, "ch02"), keys[i]);
-		char k1[40], k2[40], k3[40];
-
-		snprintf(k1, sizeof(k1), "%s_received", keys[i]);
-		snprintf(k2, sizeof(k2), "%s_within_timescales", keys[i]);
-		snprintf(k3, sizeof(k3), "%s_responses", keys[i]);
-		printf("  CH01 stage %d: ", i + 1);
-		if (json_is_number(v1))
-			printf("%.1f per 1,000 homes", json_number_value(v1));
-		else
-			printf("- (no homes recorded: redress policy set homes N)");
-		printf(" (%lld received)\n", js_int(c, k1, 0));
-		printf("  CH02 stage %d: ", i + 1);
-		if (json_is_number(v2))
-			printf("%.1f%%", json_number_value(v2));
-		else
-			printf("- (no responses)");
-		printf(" (%lld of %lld responses within the Code's timescales)\n",
-		       js_int(c, k2, 0), js_int(c, k3, 0));
-	}
-}
 
 /* --year (cli_parse has checked it is a whole number), or the reporting
  * year of today; a value far out of range stays out of range (-1). */
@@ -97,12 +67,65 @@ static void print_refs(const json_t *refs, const char *format)
 		puts(json_string_value(x));
 }
 
-/* The format asked for: text (the default), json or csv; NULL if none. */
+/* The format asked for: text (the default), json, csv, html or pdf; NULL
+ * if none. */
 static const char *format_of(const struct cli *c)
 {
 	const char *f = c->json ? "json" : cli_opt(c, "format") ? cli_opt(c, "format") : "text";
 
-	return strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv") ? NULL : f;
+	return strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv") && strcmp(f, "html") &&
+	       strcmp(f, "pdf") ? NULL : f;
+}
+
+/* The report as a standalone HTML document (the page's content, without
+ * the links to the cases, which need the server), or as a PDF of its
+ * text; 0 or the exit status. */
+static int print_doc(const char *kind, const char *format, const json_t *rep)
+{
+	struct buf b = BUF_INIT, title = BUF_INIT;
+	char *text;
+	int rc = 0;
+
+	if (!strcmp(kind, "tsm")) {
+		buf_printf(&title, "Tenant Satisfaction Measures %s", js_str0(rep, "year"));
+		rhtml_tsm(&b, rep, NULL);
+		text = tsm_text(rep);
+	} else if (!strcmp(kind, "board")) {
+		buf_printf(&title, "Board and Member Responsible for Complaints pack %s",
+			   js_str0(rep, "period"));
+		rhtml_board(&b, rep, NULL);
+		text = board_text(rep);
+	} else if (!strcmp(kind, "annual")) {
+		buf_printf(&title, "Annual complaints performance and service improvement report %s",
+			   js_str0(rep, "year"));
+		rhtml_annual(&b, rep, NULL);
+		text = annual_text(rep);
+	} else {
+		buf_printf(&title, "Self-assessment against the Complaint Handling Code %s",
+			   js_str0(rep, "year"));
+		rhtml_self_assessment(&b, rep, NULL);
+		text = sa_text(rep);
+	}
+	if (!strcmp(format, "pdf")) {
+		struct buf pdf = BUF_INIT;
+		struct rd_err e;
+
+		err_clear(&e);
+		if (print_pdf(buf_str(&title), js_str0(rep, "organisation"), text, &pdf, &e))
+			rc = cli_fail(&e);
+		else
+			fwrite(pdf.s, 1, pdf.len, stdout);
+		buf_free(&pdf);
+	} else {
+		char *doc = rhtml_document(buf_str(&title), buf_str(&b));
+
+		fputs(doc, stdout);
+		free(doc);
+	}
+	free(text);
+	buf_free(&b);
+	buf_free(&title);
+	return rc;
 }
 
 static int report_board(int argc, char **argv)
@@ -147,6 +170,8 @@ static int report_board(int argc, char **argv)
 			print_refs(rep, format);
 	} else if (board_report(&r, &p, &rep, &e)) {
 		rc = cli_fail(&e);
+	} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
+		rc = print_doc("board", format, rep);
 	} else {
 		char *text = !strcmp(format, "json") ? NULL
 			   : !strcmp(format, "csv") ? board_csv(rep) : board_text(rep);
@@ -260,6 +285,8 @@ static int report_assessment(int argc, char **argv)
 			print_refs(rep, format);
 	} else if (sa_report(&r, year, &rep, &e)) {
 		rc = cli_fail(&e);
+	} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
+		rc = print_doc("self-assessment", format, rep);
 	} else {
 		char *text = !strcmp(format, "json") ? NULL
 			   : !strcmp(format, "csv") ? sa_csv(rep) : sa_text(rep);
@@ -308,6 +335,8 @@ static int report_annual(int argc, char **argv)
 		rc = cli_fail(&e);
 	} else if (!strcmp(format, "json")) {
 		cli_print_json(rep);
+	} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
+		rc = print_doc("annual", format, rep);
 	} else {
 		char *text = annual_text(rep);
 
@@ -338,8 +367,8 @@ static int report_tsm(int argc, char **argv)
 
 	if (cli_parse(&c, argc, argv, opts, usage))
 		return 2;
-	format = c.json ? "json" : cli_opt(&c, "format") ? cli_opt(&c, "format") : "text";
-	if (c.npos || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))) {
+	format = format_of(&c);
+	if (c.npos || !format) {
 		cli_free(&c);
 		return cli_usage(usage);
 	}
@@ -365,13 +394,18 @@ static int report_tsm(int argc, char **argv)
 		rc = cli_fail(&e);
 	} else if (!strcmp(format, "json")) {
 		cli_print_json(rep);
+	} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
+		rc = print_doc("tsm", format, rep);
 	} else if (!strcmp(format, "csv")) {
 		char *csv = tsm_csv(rep);
 
 		fputs(csv, stdout);
 		free(csv);
 	} else {
-		print_text(rep);
+		char *text = tsm_text(rep);
+
+		fputs(text, stdout);
+		free(text);
 	}
 	json_decref(rep);
 	rec_close(&r);

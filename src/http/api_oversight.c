@@ -8,6 +8,7 @@
  */
 #include "http/api.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "reports/board.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
+#include "util/json.h"
 
 /* A refused report: a bad query parameter is 400 naming it. */
 static int refused(struct req *q, const struct rd_err *e)
@@ -24,15 +26,25 @@ static int refused(struct req *q, const struct rd_err *e)
 	return http_fail(q, e);
 }
 
-/* "format" is json (the default) or csv: 0, or the 400 status. */
+/* "format" is json (the default), csv or pdf: 0, or the 400 status;
+ * *csv is 1 for csv, 2 for pdf. */
 static int format_of(struct req *q, int *csv)
 {
 	const char *f = http_query(q, "format");
 
-	*csv = f && !strcmp(f, "csv");
-	if (f && strcmp(f, "json") && strcmp(f, "csv"))
-		return http_problem(q, 400, "format", "format is json or csv");
+	*csv = f && !strcmp(f, "csv") ? 1 : f && !strcmp(f, "pdf") ? 2 : 0;
+	if (f && strcmp(f, "json") && strcmp(f, "csv") && strcmp(f, "pdf"))
+		return http_problem(q, 400, "format", "format is json, csv or pdf");
 	return 0;
+}
+
+/* The PDF of the report in q->out, titled "what" and its period. */
+static int as_pdf(struct req *q, const char *what, const char *period, char *text)
+{
+	char title[160];
+
+	snprintf(title, sizeof(title), "%s %s", what, js_str0(q->out, period));
+	return api_report_pdf(q, title, js_str0(q->out, "organisation"), text);
 }
 
 static void as_csv(struct req *q, char *text)
@@ -65,6 +77,9 @@ int api_report_board(struct req *q, struct rec *r)
 		return board_cases(r, &p, cases, &q->out, &e) ? refused(q, &e) : 200;
 	if (board_report(r, &p, &q->out, &e))
 		return http_fail(q, &e);
+	if (csv == 2)
+		return as_pdf(q, "Board and Member Responsible for Complaints pack", "period",
+			      board_text(q->out));
 	if (csv)
 		as_csv(q, board_csv(q->out));
 	return 200;
@@ -91,6 +106,9 @@ int api_self_assessment(struct req *q, struct rec *r)
 		       ? refused(q, &e) : 200;
 	if (sa_report(r, (int)year, &q->out, &e))
 		return refused(q, &e);
+	if (csv == 2)
+		return as_pdf(q, "Self-assessment against the Complaint Handling Code", "year",
+			      sa_text(q->out));
 	if (csv)
 		as_csv(q, sa_csv(q->out));
 	return 200;
@@ -146,11 +164,14 @@ int api_report_annual(struct req *q, struct rec *r)
 	    (status = api_query_int(q, "year", CAL_FIRST_YEAR, CAL_LAST_YEAR - 1,
 				    tsm_year_of(r->today), &year)))
 		return status;
-	if (f && strcmp(f, "json") && strcmp(f, "text"))
-		return http_problem(q, 400, "format", "format is json or text");
+	if (f && strcmp(f, "json") && strcmp(f, "text") && strcmp(f, "pdf"))
+		return http_problem(q, 400, "format", "format is json, text or pdf");
 	err_clear(&e);
 	if (annual_report(r, (int)year, &q->out, &e))
 		return refused(q, &e);
+	if (f && !strcmp(f, "pdf"))
+		return as_pdf(q, "Annual complaints performance and service improvement report", "year",
+			      annual_text(q->out));
 	if (f && !strcmp(f, "text")) {
 		q->text = annual_text(q->out);
 		json_decref(q->out);

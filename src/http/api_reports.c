@@ -1,12 +1,14 @@
 /*
- * api_reports.c - /api/v1/reports/tsm.
+ * api_reports.c - /api/v1/reports/tsm (?format=json, csv or pdf).
  */
 #include "http/api.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reports/tsm.h"
+#include "util/json.h"
 
 int api_report_tsm(struct req *q, struct rec *r)
 {
@@ -20,8 +22,8 @@ int api_report_tsm(struct req *q, struct rec *r)
 	    (status = api_query_int(q, "year", CAL_FIRST_YEAR, CAL_LAST_YEAR - 1,
 				    tsm_year_of(r->today), &year)))
 		return status;
-	if (format && strcmp(format, "json") && strcmp(format, "csv"))
-		return http_problem(q, 400, "format", "format is json or csv");
+	if (format && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "pdf"))
+		return http_problem(q, 400, "format", "format is json, csv or pdf");
 	err_clear(&e);
 	if (cases) {
 		if (tsm_cases(r, (int)year, http_query(q, "tenure"), cases, &q->out, &e))
@@ -31,6 +33,12 @@ int api_report_tsm(struct req *q, struct rec *r)
 	}
 	if (tsm_report(r, (int)year, &q->out, &e))
 		return http_fail(q, &e);
+	if (format && !strcmp(format, "pdf")) {
+		char title[64];
+
+		snprintf(title, sizeof(title), "Tenant Satisfaction Measures %s", js_str0(q->out, "year"));
+		return api_report_pdf(q, title, js_str0(q->out, "organisation"), tsm_text(q->out));
+	}
 	if (format && !strcmp(format, "csv")) {
 		q->text = tsm_csv(q->out);
 		json_decref(q->out);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/print.h"
 #include "util/json.h"
 
 struct unknown {
@@ -84,4 +85,26 @@ json_t *api_states(struct rec *r, const char *kind)
 		return NULL;
 	}
 	return all;
+}
+
+int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text)
+{
+	struct buf out = BUF_INIT;
+	struct rd_err e;
+
+	err_clear(&e);
+	if (print_pdf(title, organisation, text, &out, &e)) {
+		free(text);
+		buf_free(&out);
+		json_decref(q->out);
+		q->out = NULL;
+		return http_fail(q, &e);
+	}
+	free(text);
+	json_decref(q->out);
+	q->out = NULL;
+	q->text_len = out.len;
+	q->text = buf_detach(&out);
+	q->ctype = "application/pdf";
+	return 200;
 }

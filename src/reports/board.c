@@ -943,6 +943,14 @@ int board_figures(struct rec *r, const struct board_period *p, json_t **out,
 
 /* ---- the cases behind a figure --------------------------------------- */
 
+int board_is_figure(const char *name)
+{
+	for (int i = 0; name && i < NMET; i++)
+		if (!strcmp(mname[i], name))
+			return 1;
+	return 0;
+}
+
 static int parse_key(const char *s, struct key *k, struct rd_err *e)
 {
 	const char *first = strchr(s, ':'), *last = strrchr(s, ':'), *m;

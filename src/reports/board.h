@@ -76,6 +76,9 @@ int board_figures(struct rec *r, const struct board_period *p, json_t **out,
 int board_cases(struct rec *r, const struct board_period *p, const char *key,
 		json_t **refs, struct rd_err *e);
 
+/* 1 if "name" is a figure's name, a key board_cases() knows. */
+int board_is_figure(const char *name);
+
 /* The pack as CSV: section, item, figure, value, cases key. */
 char *board_csv(const json_t *report);
 

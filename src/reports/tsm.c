@@ -167,3 +167,52 @@ char *tsm_csv(const json_t *rep)
 	csv_block(&b, year, "lcho", json_object_get(by, "lcho"));
 	return buf_detach(&b);
 }
+
+static void text_block(struct buf *b, const json_t *m)
+{
+	const json_t *c = json_object_get(m, "counts");
+	static const char *const keys[] = { "stage1", "stage2" };
+
+	for (int i = 0; i < 2; i++) {
+		const json_t *v1 = json_object_get(json_object_get(m, "ch01"), keys[i]);
+		const json_t *v2 = json_object_get(json_object_get(m, "ch02"), keys[i]);
+		char k1[40], k2[40], k3[40];
+
+		snprintf(k1, sizeof(k1), "%s_received", keys[i]);
+		snprintf(k2, sizeof(k2), "%s_within_timescales", keys[i]);
+		snprintf(k3, sizeof(k3), "%s_responses", keys[i]);
+		buf_printf(b, "  CH01 stage %d: ", i + 1);
+		if (json_is_number(v1))
+			buf_printf(b, "%.1f per 1,000 homes", json_number_value(v1));
+		else
+			buf_puts(b, "- (no homes recorded: redress policy set homes N)");
+		buf_printf(b, " (%lld received)\n", js_int(c, k1, 0));
+		buf_printf(b, "  CH02 stage %d: ", i + 1);
+		if (json_is_number(v2))
+			buf_printf(b, "%.1f%%", json_number_value(v2));
+		else
+			buf_puts(b, "- (no responses)");
+		buf_printf(b, " (%lld of %lld responses within the Code's timescales)\n",
+			   js_int(c, k2, 0), js_int(c, k3, 0));
+	}
+}
+
+char *tsm_text(const json_t *rep)
+{
+	static const char *const tenures[][2] = {
+		{ "lcra", "Low-cost rental (LCRA)" }, { "lcho", "Low-cost home ownership (LCHO)" },
+	};
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "Tenant Satisfaction Measures %s (%s to %s), %s, %lld homes\n",
+		   js_str0(rep, "year"), js_str0(rep, "from"), js_str0(rep, "to"),
+		   js_str0(rep, "organisation"), js_int(rep, "homes", 0));
+	text_block(&b, rep);
+	for (int i = 0; i < 2; i++) {
+		const json_t *m = json_object_get(json_object_get(rep, "tenure"), tenures[i][0]);
+
+		buf_printf(&b, "\n%s, %lld homes\n", tenures[i][1], js_int(m, "homes", 0));
+		text_block(&b, m);
+	}
+	return buf_detach(&b);
+}

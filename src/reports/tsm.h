@@ -45,4 +45,7 @@ int tsm_cases(struct rec *r, int year, const char *tenure, const char *metric,
 /* The report as CSV: one row per measure, stage and tenure. */
 char *tsm_csv(const json_t *report);
 
+/* The report as text for the console: all homes, then LCRA and LCHO. */
+char *tsm_text(const json_t *report);
+
 #endif

@@ -339,7 +339,7 @@ unchanged "unknown figure" "unknown figure" r report board --year 2025 --cases n
 unchanged "unknown dimension" "unknown dimension" r report board --year 2025 --cases "colour:red:received"
 unchanged "wrong dimension" "cannot be narrowed" r report board --year 2025 --cases "estate:Greenhill:refused"
 unchanged "bad month" "YYYY-MM" r report board --year 2025 --cases "month:2025-13:received"
-expect_fail "unknown format" "usage" r report board --format pdf
+expect_fail "unknown format" "usage" r report board --format xml
 expect_fail "unknown report" "usage" r report nonsense
 
 finish

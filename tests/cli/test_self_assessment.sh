@@ -417,7 +417,7 @@ unchanged "cases of an unknown provision" "not a provision" \
 	r report self-assessment --year 2025 --cases 10.1
 unchanged "cases of a provision without cases" "not a count of complaints" \
 	r report self-assessment --year 2025 --cases 5.10
-expect_fail "unknown format" "usage" r report self-assessment --format pdf
+expect_fail "unknown format" "usage" r report self-assessment --format xml
 expect_fail "unknown action" "usage" r report self-assessment frobnicate
 
 finish

@@ -135,6 +135,6 @@ expect_json "2024/25 no responses" ch02.stage1 null r report tsm --year 2024 --j
 expect_out "csv header" "year,tenure,measure,stage,value,numerator,denominator" \
 	sh -c "'$REDRESS' report tsm --db '$DB' --year 2025 --format csv | head -1 | tr -d '\\r'"
 expect_fail "bad year" "year" r report tsm --year 1900
-expect_fail "bad format" "usage" r report tsm --format pdf
+expect_fail "bad format" "usage" r report tsm --format xml
 
 finish

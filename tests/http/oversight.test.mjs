@@ -130,6 +130,17 @@ test('CSV: every figure with its cases key', async () => {
 	assert.ok(lines.includes(`timescales,s1_response,late,${b.timescales[1].late},s1_late`));
 });
 
+test('PDF: each report as an A4 document; a format that is not one is refused', async () => {
+	for (const path of ['/api/v1/reports/tsm', BOARD, '/api/v1/reports/annual', '/api/v1/self-assessments']) {
+		const r = await srv.get(`${path}?year=2025&format=pdf`, { as: 'board' });
+		assert.equal(r.status, 200, path);
+		assert.match(r.ctype, /^application\/pdf/, path);
+		assert.ok(r.text.startsWith('%PDF-'), `${path}: a PDF`);
+		assert.match(r.text.slice(-8), /%%EOF\s*$/, `${path}: a whole PDF`);
+		assertProblem(await srv.get(`${path}?year=2025&format=xml`, { as: 'board' }), 400, 'format');
+	}
+});
+
 test('bad input: 400 naming the parameter, and nothing stored changes', async () => {
 	await srv.unchanged(null, async () => {
 		const bad = [
@@ -138,7 +149,7 @@ test('bad input: 400 naming the parameter, and nothing stored changes', async ()
 			['?from=2025-05-01&to=2025-04-01', 'to'],
 			['?from=2025-02-30&to=2025-04-01', 'from'],
 			['?from=2025-04-01', 'to'],
-			['?format=pdf', 'format'],
+			['?format=xml', 'format'],
 			['?cases=nonsense', 'cases'],
 			['?cases=estate:X:refused', 'cases'],
 			['?colour=red', 'colour'],
@@ -225,7 +236,7 @@ test('self-assessment bad input: 400 naming the parameter', async () => {
 	const bad = [
 		['?year=2021', 'year'],
 		['?year=1900', 'year'],
-		['?format=pdf', 'format'],
+		['?format=xml', 'format'],
 		['?cases=5.10', 'cases'],
 		['?cases=10.1', 'cases'],
 		['?cases=6.2&all=maybe', 'all'],
