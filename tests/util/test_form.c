@@ -88,6 +88,7 @@ static void refuses_malformed(void **state)
 		NULL
 	};
 	struct rd_err e;
+	json_t *ok;
 
 	(void)state;
 	for (int i = 0; bad[i]; i++) {
@@ -97,7 +98,9 @@ static void refuses_malformed(void **state)
 		assert_true(strlen(e.msg) > 0);
 	}
 	/* A 64-byte name is fine. */
-	assert_non_null(parse("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=1"));
+	ok = parse("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=1");
+	assert_non_null(ok);
+	json_decref(ok);
 }
 
 static void refuses_too_many_fields(void **state)
