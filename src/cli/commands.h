@@ -22,5 +22,6 @@ int cmd_copy(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_letter(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
 
 #endif

@@ -30,6 +30,7 @@ static const struct command {
 	{ "restore", cmd_backup, "restore a backup into an empty landlord: restore SRC" },
 	{ "report", cmd_report, "reports: tsm, board, self-assessment, annual" },
 	{ "letter", cmd_letter, "the letters the Code requires, as text, HTML or PDF" },
+	{ "retention", cmd_retention, "anonymise records past their retention period: run [--dry-run]" },
 	{ NULL, NULL, NULL }
 };
 
