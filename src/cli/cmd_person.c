@@ -119,29 +119,35 @@ static int subject_access(struct rec *r, const char *id, const char *purpose,
 	struct rd_err e;
 	struct buf b = BUF_INIT;
 	json_t *out;
-	FILE *f;
+	FILE *f = NULL;
 	int rc = 0;
 
 	err_clear(&e);
 	if (pdf && !*pdf)
 		return cli_error("--pdf needs a file name");
-	if (priv_subject_access(r, id, purpose, &out, &e))
+	/* the file first: a read is recorded only when it can be written */
+	if (pdf && !(f = strcmp(pdf, "-") ? fopen(pdf, "wb") : stdout))
+		return cli_error("cannot write %s", pdf);
+	if (priv_subject_access(r, id, purpose, &out, &e)) {
+		if (f && f != stdout) {
+			fclose(f);
+			remove(pdf);
+		}
 		return cli_fail(&e);
+	}
 	if (!pdf) {
 		cli_print_json(out);
 		json_decref(out);
 		return 0;
 	}
-	if (priv_subject_access_pdf(out, &b, &e)) {
+	if (priv_subject_access_pdf(out, &b, &e))
 		rc = cli_fail(&e);
-	} else if (!(f = strcmp(pdf, "-") ? fopen(pdf, "wb") : stdout)) {
+	else if (fwrite(b.s, 1, b.len, f) != b.len)
 		rc = cli_error("cannot write %s", pdf);
-	} else {
-		if (fwrite(b.s, 1, b.len, f) != b.len || (f != stdout ? fclose(f) : fflush(f)))
-			rc = cli_error("cannot write %s", pdf);
-		else if (f != stdout)
-			fprintf(stderr, "subject access export of %s written to %s\n", id, pdf);
-	}
+	if (f != stdout ? fclose(f) : fflush(f))
+		rc = cli_error("cannot write %s", pdf);
+	if (!rc && f != stdout)
+		fprintf(stderr, "subject access export of %s written to %s\n", id, pdf);
 	buf_free(&b);
 	json_decref(out);
 	return rc;
