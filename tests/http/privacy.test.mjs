@@ -83,6 +83,12 @@ test('subject access: bad format, no such person, roles', async () => {
 		assertProblem(await srv.unchanged(null, () => srv.get(`/api/v1/people/${solo}/export`, { as })), 403);
 });
 
+test('a query parameter whose name is not UTF-8 gets its problem body', async () => {
+	const r = await srv.get(`/api/v1/people/${solo}/export?%BD%FF=1`, { as: 'handler' });
+	assertProblem(r, 400, '??');
+	assert.match(r.body.detail, /unknown query parameter/);
+});
+
 test('erasure: bad requests change nothing', async () => {
 	assertProblem(await srv.unchanged(null, () => srv.post(`/api/v1/people/${solo}/erasure`, {}, { as: 'complaints_officer' })), 422, 'reason');
 	assertProblem(await srv.unchanged(null, () => srv.post(`/api/v1/people/${solo}/erasure`, { reason: 5 }, { as: 'complaints_officer' })), 422, 'reason');
