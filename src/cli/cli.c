@@ -365,6 +365,27 @@ void cli_free(struct cli *c)
 	json_decref(c->opts);
 }
 
+int cli_only(const struct cli *c, const char *const *flags, const char *what)
+{
+	static const char *const global[] = { "db", "pg", "as", "json", "input", NULL };
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(c->opts, k, v) {
+		int found = 0;
+
+		for (int i = 0; global[i] && !found; i++)
+			found = !strcmp(global[i], k);
+		for (int i = 0; flags[i] && !found; i++)
+			found = !strcmp(flags[i], k);
+		if (!found) {
+			cli_error("--%s does not apply to \"%s\"", k, what);
+			return 2;
+		}
+	}
+	return 0;
+}
+
 const char *cli_opt(const struct cli *c, const char *flag)
 {
 	return js_str(c->opts, flag);

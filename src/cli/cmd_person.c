@@ -196,6 +196,24 @@ int cmd_person(int argc, char **argv)
 		cli_free(&c);
 		return cli_usage(usage);
 	}
+	{
+		static const char *const f_show[] = { "sensitive", NULL }, *const f_none[] = { NULL },
+			*const f_reviews[] = { "due-by", NULL }, *const f_export[] = { "sensitive", "pdf", NULL },
+			*const f_erase[] = { "reason", NULL };
+		static const struct { const char *action; const char *const *flags; } reads[] = {
+			{ "show", f_show }, { "list", f_none }, { "reviews", f_reviews },
+			{ "export", f_export }, { "erase", f_erase },
+		};
+		char what[48];
+
+		for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++) {
+			snprintf(what, sizeof(what), "person %s", reads[i].action);
+			if (!strcmp(action, reads[i].action) && cli_only(&c, reads[i].flags, what)) {
+				cli_free(&c);
+				return 2;
+			}
+		}
+	}
 	if (cli_open(&c, &r, 0)) {
 		cli_free(&c);
 		return 1;
