@@ -8,7 +8,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 expect_ok "demo" r demo --homes 200 --years 1 --seed 3
-out=$(LANDLORD=${landlord:-} python3 "$here/bad_input.py" "$REDRESS" "$DB" "$here/../.." 2>&1)
+# the sanitizer build and PostgreSQL are slower: every 4th case there
+every=1
+[ -z "${LABEL:-}" ] || every=4
+out=$(BAD_INPUT_EVERY=$every LANDLORD=${landlord:-} python3 "$here/bad_input.py" "$REDRESS" "$DB" "$here/../.." 2>&1)
 printf '%s\n' "$out" | grep '^FAIL' | head -40
 p=$(printf '%s\n' "$out" | sed -n 's/^ok //p')
 f=$(printf '%s\n' "$out" | sed -n 's/^failed //p')
@@ -17,6 +20,6 @@ if [ -z "$p" ]; then
 else
 	pass=$((pass + p))
 	fail=$((fail + f))
-	[ "$p" -gt 1000 ] && ok || bad "only $p runs: the generator found too few options"
+	[ "$p" -gt $((1000 / every)) ] && ok || bad "only $p runs: the generator found too few options"
 fi
 finish
