@@ -14,10 +14,18 @@ is never run.  Prints "ok N" and "FAIL: ..." lines.  BAD_INPUT_EVERY=K
 runs only every Kth case (the sanitizer and PostgreSQL runs, which are
 slower).
 """
-import glob, hashlib, os, re, sqlite3, subprocess, sys
+import glob, hashlib, os, re, shutil, sqlite3, subprocess, sys, tempfile
 
-REDRESS, DB, ROOT = sys.argv[1], sys.argv[2], sys.argv[3]
+REDRESS, DB, ROOT = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 PG = os.environ.get('REDRESS_TEST_STORE') == 'pg'
+if not PG:
+    DB = os.path.abspath(DB)
+# Commands run four folders deep in a directory of the test's own, so a
+# hostile relative path ("../../../../etc/passwd") lands inside it and
+# never on the machine's files, even when the test runs as root.
+WORK = tempfile.mkdtemp(prefix='redress-bad-input-')
+CWD = os.path.join(WORK, 'a', 'b', 'c', 'd')
+os.makedirs(CWD)
 LANDLORD = os.environ.get('LANDLORD', '')
 
 # commands the test does not run: serve blocks, demo and init make
@@ -137,7 +145,7 @@ def run(args, must_fail, what):
         return
     try:
         p = subprocess.run([REDRESS] + args + ['--db', DB], capture_output=True, timeout=60,
-                           stdin=subprocess.DEVNULL)
+                           stdin=subprocess.DEVNULL, cwd=CWD)
     except subprocess.TimeoutExpired:
         failed += 1
         print('FAIL: %s: timed out' % what)
@@ -148,9 +156,11 @@ def run(args, must_fail, what):
         problems.append('exit %d (crash?)' % p.returncode)
     if 'Sanitizer' in err or 'runtime error:' in err:
         problems.append('sanitizer: ' + err[:300])
-    if os.path.exists('pwned'):
+    if os.path.exists('pwned') or os.path.exists(os.path.join(CWD, 'pwned')):
         problems.append('a shell command in a value was run')
-        os.remove('pwned')
+        for f in ('pwned', os.path.join(CWD, 'pwned')):
+            if os.path.exists(f):
+                os.remove(f)
     if p.returncode != 0:
         if not re.search(r'^(redress|usage): ', err, re.M):
             problems.append('no clear error: %r' % err[:200])
@@ -197,3 +207,4 @@ for cmd, action, opts, npos in commands():
                 '%s --%s %.30r' % (' '.join(base), flag, v))
 print('ok %d' % passed)
 print('failed %d' % failed)
+shutil.rmtree(WORK, ignore_errors=True)
