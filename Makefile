@@ -37,7 +37,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o) $(B)/gen/openapi.o $(B)/gen/page_templates.o
 UNIT_BIN := $(UNIT_SRC:tests/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: all web setup run test test-unit test-san test-cli bench clean install fuzz fuzz-build
+.PHONY: all web setup run test test-unit test-san test-cli bench clean install fuzz fuzz-build security
 all: redress
 
 redress: $(B)/redress
@@ -139,22 +139,33 @@ test: setup
 	sh tests/run.sh
 
 # libFuzzer targets (clang): tests/fuzz/fuzz_*.c against the library
-# built with the fuzzer's instrumentation and ASan.
+# built with the fuzzer's instrumentation and ASan (and the HTTP layer,
+# for the targets of the request parsing we own).
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+HTTP_SRC := $(sort $(wildcard src/http/*.c))
+FUZZ_HTTP_OBJ := $(HTTP_SRC:%.c=build-fuzz/%.o) build-fuzz/gen/openapi.o
 
 fuzz-build:
-	$(MAKE) B=build-fuzz CC=clang OPT="$(FUZZ_FLAGS)" build-fuzz/libredress.a
+	$(MAKE) B=build-fuzz CC=clang OPT="$(FUZZ_FLAGS)" build-fuzz/libredress.a build-fuzz/libhttp.a
 	@mkdir -p build-fuzz/fuzz
 	@for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); echo "  FUZZ $$n"; \
 		clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c17 -D_POSIX_C_SOURCE=200809L \
-			-D_DEFAULT_SOURCE -Isrc $(PKGCFG) -o build-fuzz/fuzz/$$n $$f build-fuzz/libredress.a \
-			$(LDLIBS) || exit 1; \
+			-D_DEFAULT_SOURCE -Isrc $(PKGCFG) -o build-fuzz/fuzz/$$n $$f build-fuzz/libhttp.a \
+			build-fuzz/libredress.a $(LDLIBS) || exit 1; \
 	done
+
+build-fuzz/libhttp.a: $(FUZZ_HTTP_OBJ)
+	@rm -f $@ && ar rcs $@ $^
 
 fuzz: setup fuzz-build
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
+
+# sqlmap against every parameterised route (tests/security/sqlmap.sh); by
+# hand, not part of make test: it takes a while.
+security: redress
+	sh tests/security/sqlmap.sh
 
 bench: redress $(BENCH_BIN)
 	sh bench/run.sh

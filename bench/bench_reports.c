@@ -11,8 +11,15 @@
  * the complaints their facts: extensions (12%, a tenth of them beyond the
  * Code), refusals (3%), remedies (one or two for upheld complaints) and
  * outstanding actions (a quarter).  Prints the median of 5 runs of each
- * whole report.  Usage: bench_reports DIR [N]
+ * whole report: the TSMs, the board pack, the self-assessment, the annual
+ * report and the cases behind one board figure.
+ *
+ * With a PostgreSQL URL the same rows are copied (COPY) into a landlord
+ * "bench_reports" there and every report is timed again, the figures'
+ * names ending in _pg, so both backends are measured side by side on the
+ * same data.  Usage: bench_reports DIR [N [POSTGRESQL-URL]]
  */
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "reports/annual.h"
 #include "reports/board.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
@@ -244,6 +252,11 @@ static int run_sa(struct rec *r, json_t **rep, struct rd_err *e)
 	return sa_report(r, 2024, rep, e);
 }
 
+static int run_annual(struct rec *r, json_t **rep, struct rd_err *e)
+{
+	return annual_report(r, 2024, rep, e);
+}
+
 static int run_board_cases(struct rec *r, json_t **rep, struct rd_err *e)
 {
 	struct board_period p;
@@ -251,15 +264,132 @@ static int run_board_cases(struct rec *r, json_t **rep, struct rd_err *e)
 	return board_period(2024, NULL, NULL, &p, e) || board_cases(r, &p, "s1_late", rep, e);
 }
 
+/* ---- the same rows on PostgreSQL --------------------------------------- */
+
+static const char complaint_cols[] =
+	"reference, status, stage, code_version, received_on, category, channel, open, tenure,"
+	" refused, s1_acknowledged_on, s1_responded_on, s1_within, s1_within_no_ext,"
+	" s2_requested_on, s2_acknowledged_on, s2_responded_on, s2_within, s2_within_no_ext,"
+	" person_id, s1_ack_within, estate, building, closed_on, s2_ack_within, s1_upheld,"
+	" s1_partly_upheld, s1_not_upheld, s2_upheld, s2_not_upheld, remedies, s1_defined,"
+	" s2_defined, s2_other_handler, extended, extended_beyond_code";
+static const char fact_cols[] =
+	"reference, kind, n, stage, on_date, code, days, amount, due_on, completed_on, flag, category";
+
+/* Streams "SELECT cols FROM table" of the SQLite file into COPY on "pg". */
+static void copy_table(sqlite3 *db, PGconn *pg, const char *table, const char *cols)
+{
+	char sql[1024];
+	sqlite3_stmt *st;
+	PGresult *res;
+	char *line = malloc(8192);
+
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s", cols, table);
+	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", table, cols);
+	res = PQexec(pg, sql);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		fprintf(stderr, "bench: %s", PQerrorMessage(pg));
+		exit(1);
+	}
+	PQclear(res);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t len = 0;
+
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+
+			len += (size_t)snprintf(line + len, 8192 - len, "%s%s", i ? "\t" : "",
+						v ? v : "\\N");
+		}
+		line[len++] = '\n';
+		if (PQputCopyData(pg, line, (int)len) != 1) {
+			fprintf(stderr, "bench: %s", PQerrorMessage(pg));
+			exit(1);
+		}
+	}
+	sqlite3_finalize(st);
+	free(line);
+	if (PQputCopyEnd(pg, NULL) != 1 || PQresultStatus(res = PQgetResult(pg)) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "bench: %s", PQerrorMessage(pg));
+		exit(1);
+	}
+	PQclear(res);
+}
+
+static void quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+static void to_pg(const char *sqlite_path, const char *url)
+{
+	char where[1200];
+	struct rec r;
+	struct rd_err e;
+	sqlite3 *db;
+	PGconn *pg;
+
+	snprintf(where, sizeof(where), "pg:%s?landlord=bench_reports", url);
+	pg = PQconnectdb(url);
+	if (PQstatus(pg) != CONNECTION_OK) {
+		fprintf(stderr, "bench: %s", PQerrorMessage(pg));
+		exit(1);
+	}
+	PQsetNoticeProcessor(pg, quiet, NULL);
+	PQclear(PQexec(pg, "DROP SCHEMA IF EXISTS bench_reports CASCADE"));
+	if (rec_open(&r, where, 1, &e) || rec_policy_set(&r, "homes", "8000000", &e)) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		exit(1);
+	}
+	rec_close(&r);
+	PQclear(PQexec(pg, "SET search_path TO bench_reports"));
+	sqlite3_open(sqlite_path, &db);
+	copy_table(db, pg, "complaints", complaint_cols);
+	copy_table(db, pg, "complaint_facts", fact_cols);
+	sqlite3_close(db);
+	PQclear(PQexec(pg, "ANALYZE complaints; ANALYZE complaint_facts"));
+	PQfinish(pg);
+}
+
+static void run_all(struct rec *r, long n, const char *sfx)
+{
+	json_t *rep = NULL;
+	double t;
+
+	r->today = 20000;	/* 2024-10-04: some actions still open */
+	t = timed(run_tsm, r, &rep);
+	printf("report_tsm_%ld%s: %.3f s (median of %d; CH01 stage 1 %lld received in 2024/25)\n",
+	       n, sfx, t, RUNS,
+	       (long long)json_integer_value(json_object_get(json_object_get(rep, "counts"),
+							     "stage1_received")));
+	t = timed(run_board, r, &rep);
+	printf("report_board_%ld%s: %.3f s (median of %d; 2024/25: %lld received, %lld stage 1 "
+	       "responses, %lld repeat complaints, %lld extensions)\n", n, sfx, t, RUNS,
+	       js_int(json_object_get(rep, "volumes"), "received", 0),
+	       js_int(json_object_get(rep, "volumes"), "s1_responses", 0),
+	       js_int(json_object_get(rep, "repeat_complainants"), "repeat", 0),
+	       js_int(json_object_get(rep, "extensions"), "extensions", 0));
+	t = timed(run_sa, r, &rep);
+	printf("report_self_assessment_%ld%s: %.3f s (median of %d; 2024/25: %lld of 72 provisions "
+	       "flagged)\n", n, sfx, t, RUNS, js_int(json_object_get(rep, "summary"), "flagged", 0));
+	t = timed(run_annual, r, &rep);
+	printf("report_annual_%ld%s: %.3f s (median of %d; 2024/25)\n", n, sfx, t, RUNS);
+	t = timed(run_board_cases, r, &rep);
+	printf("report_board_cases_%ld%s: %.3f s (median of %d; the %zu late stage 1 responses)\n",
+	       n, sfx, t, RUNS, json_array_size(rep));
+	json_decref(rep);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : ".";
 	long n = argc > 2 ? atol(argv[2]) : 1000000;
+	const char *pgurl = argc > 3 ? argv[3] : NULL;
 	char path[512];
-	double t;
 	struct rec r;
 	struct rd_err e;
-	json_t *rep = NULL;
 
 	snprintf(path, sizeof(path), "%s/bench-reports.db", dir);
 	/* BENCH_KEEP=1 keeps the generated set for the next run. */
@@ -276,27 +406,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: %s\n", e.msg);
 		return 1;
 	}
-	r.today = 20000;	/* 2024-10-04: some actions still open */
-	t = timed(run_tsm, &r, &rep);
-	printf("report_tsm_%ld: %.3f s (median of %d; CH01 stage 1 %lld received in 2024/25)\n",
-	       n, t, RUNS,
-	       (long long)json_integer_value(json_object_get(json_object_get(rep, "counts"),
-							     "stage1_received")));
-	t = timed(run_board, &r, &rep);
-	printf("report_board_%ld: %.3f s (median of %d; 2024/25: %lld received, %lld stage 1 "
-	       "responses, %lld repeat complaints, %lld extensions)\n", n, t, RUNS,
-	       js_int(json_object_get(rep, "volumes"), "received", 0),
-	       js_int(json_object_get(rep, "volumes"), "s1_responses", 0),
-	       js_int(json_object_get(rep, "repeat_complainants"), "repeat", 0),
-	       js_int(json_object_get(rep, "extensions"), "extensions", 0));
-	t = timed(run_sa, &r, &rep);
-	printf("report_self_assessment_%ld: %.3f s (median of %d; 2024/25: %lld of 72 provisions "
-	       "flagged)\n", n, t, RUNS, js_int(json_object_get(rep, "summary"), "flagged", 0));
-	t = timed(run_board_cases, &r, &rep);
-	printf("report_board_cases_%ld: %.3f s (median of %d; the %zu late stage 1 responses)\n",
-	       n, t, RUNS, json_array_size(rep));
-	json_decref(rep);
+	run_all(&r, n, "");
 	rec_close(&r);
+	if (pgurl) {
+		char where[1200];
+
+		to_pg(path, pgurl);
+		snprintf(where, sizeof(where), "pg:%s?landlord=bench_reports", pgurl);
+		if (rec_open(&r, where, 0, &e)) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			return 1;
+		}
+		run_all(&r, n, "_pg");
+		rec_close(&r);
+	}
 	if (!getenv("BENCH_KEEP"))
 		unlink(path);
 	return 0;

@@ -271,8 +271,8 @@ static int repeatable(enum cli_type t)
 	       t == O_PARTY;
 }
 
-int cli_parse(struct cli *c, int argc, char **argv,
-	      const struct cli_opt *opts, const char *usage)
+static int parse(struct cli *c, int argc, char **argv,
+		 const struct cli_opt *opts, const char *usage)
 {
 	const char *input = NULL;
 
@@ -359,10 +359,43 @@ int cli_parse(struct cli *c, int argc, char **argv,
 	return 0;
 }
 
+/* On an error nothing is left allocated: callers just return. */
+int cli_parse(struct cli *c, int argc, char **argv,
+	      const struct cli_opt *opts, const char *usage)
+{
+	int rc = parse(c, argc, argv, opts, usage);
+
+	if (rc)
+		cli_free(c);
+	return rc;
+}
+
 void cli_free(struct cli *c)
 {
 	json_decref(c->in);
 	json_decref(c->opts);
+	c->in = c->opts = NULL;
+}
+
+int cli_only(const struct cli *c, const char *const *flags, const char *what)
+{
+	static const char *const global[] = { "db", "pg", "as", "json", "input", NULL };
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(c->opts, k, v) {
+		int found = 0;
+
+		for (int i = 0; global[i] && !found; i++)
+			found = !strcmp(global[i], k);
+		for (int i = 0; flags[i] && !found; i++)
+			found = !strcmp(flags[i], k);
+		if (!found) {
+			cli_error("--%s does not apply to \"%s\"", k, what);
+			return 2;
+		}
+	}
+	return 0;
 }
 
 const char *cli_opt(const struct cli *c, const char *flag)

@@ -57,6 +57,11 @@ int cli_parse(struct cli *c, int argc, char **argv,
 	      const struct cli_opt *opts, const char *usage);
 void cli_free(struct cli *c);
 
+/* 0 when every option given is one of "flags" (NULL-terminated) or a
+ * global one (--db, --pg, --as, --json, --input); else prints which does
+ * not apply to "what" and returns 2. */
+int cli_only(const struct cli *c, const char *const *flags, const char *what);
+
 /* The value of option "flag" as text, or NULL. */
 const char *cli_opt(const struct cli *c, const char *flag);
 

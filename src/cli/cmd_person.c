@@ -1,5 +1,5 @@
 /*
- * cmd_person.c - redress person new|show|list|reviews|preferences|adjust|
+ * cmd_person.c - redress person new|show|list|reviews|export|erase|preferences|adjust|
  * review-adjustment|disclose|restrict|review-restriction|end-restriction
  *
  * Disclosed disabilities and vulnerabilities are special category data:
@@ -13,10 +13,12 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "core/person.h"
+#include "store/privacy.h"
+#include "util/buf.h"
 #include "util/json.h"
 
 static const char usage[] =
-	"person new|show|list|reviews|export|preferences|adjust|review-adjustment|disclose|"
+	"person new|show|list|reviews|export [--pdf FILE]|erase --reason TEXT|preferences|adjust|review-adjustment|disclose|"
 	"restrict|review-restriction|end-restriction [ID] [options] [--json]";
 
 static const struct cli_opt o_person[] = {
@@ -46,6 +48,7 @@ static const struct cli_opt o_person[] = {
 	{ "outcome", "outcome", O_STR },
 	{ "sensitive", NULL, O_STR },
 	{ "due-by", NULL, O_STR },
+	{ "pdf", NULL, O_STR },
 	{ NULL, NULL, 0 }
 };
 
@@ -104,81 +107,74 @@ static void print_person(const json_t *st)
 		       js_int(st, "disclosures_held", 0));
 }
 
-/* ---- subject access ------------------------------------------------ */
-
-struct sar {
-	const char *id;
-	json_t *records;	/* stream -> {"state", "events"} */
-	struct rec *r;
-};
-
-static int add_event(const struct store_event *ev, void *ctx)
-{
-	json_t *p = json_loads(ev->payload, 0, NULL);
-
-	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:o?}", "seq", (json_int_t)ev->seq,
-					     "type", ev->type, "effective_on", ev->effective_on,
-					     "recorded_at", ev->recorded_at, "payload", p));
-	return 0;
-}
-
-static void take(struct sar *s, const char *stream, json_t *st)
-{
-	json_t *events = json_array();
-
-	s->r->st->ops->events(s->r->st, stream, add_event, events, NULL);
-	json_object_set_new(s->records, stream, json_pack("{s:O, s:o}", "state", st, "events", events));
-}
-
-/* Records of a kind whose person is the subject: by person_id or as the
- * complainant. */
-static int mine(const char *stream, const char *state, void *ctx)
-{
-	struct sar *s = ctx;
-	json_t *st = json_loads(state, 0, NULL);
-	const char *pid = js_str(st, "person_id");
-
-	if (!pid)
-		pid = js_str(json_object_get(st, "complainant"), "person_id");
-	if (pid && !strcmp(pid, s->id))
-		take(s, stream, st);
-	json_decref(st);
-	return 0;
-}
+/* ---- subject access and erasure -------------------------------------- */
 
 /*
- * Everything held about a person (a subject access request): the person's
- * record with what they disclosed, and every complaint, service request
- * and piece of feedback that is theirs, each with its events.  The export
- * is recorded on the person as a read of special category data.
+ * Everything held about a person (a subject access request): JSON on
+ * standard output, or with --pdf FILE an A4 PDF.  The export is recorded
+ * on the person as a read of special category data.
  */
-static int subject_access(struct rec *r, const char *id, const char *purpose)
+static int subject_access(struct rec *r, const char *id, const char *purpose,
+			  const char *pdf)
 {
-	struct sar s = { id, json_object(), r };
 	struct rd_err e;
-	json_t *person, *out;
-	char stream[64];
-	static const char *const kinds[] = { "complaint", "service_request", "feedback", NULL };
+	struct buf b = BUF_INIT;
+	json_t *out;
+	FILE *f = NULL;
+	int rc = 0;
 
 	err_clear(&e);
-	if (rec_person_sensitive(r, id, purpose ? purpose : "Subject access request", &person, &e)) {
-		json_decref(s.records);
+	if (pdf && !*pdf)
+		return cli_error("--pdf needs a file name");
+	/* the file first: a read is recorded only when it can be written */
+	if (pdf && !(f = strcmp(pdf, "-") ? fopen(pdf, "wb") : stdout))
+		return cli_error("cannot write %s", pdf);
+	if (priv_subject_access(r, id, purpose, &out, &e)) {
+		if (f && f != stdout) {
+			fclose(f);
+			remove(pdf);
+		}
 		return cli_fail(&e);
 	}
-	snprintf(stream, sizeof(stream), "person:%s", id);
-	take(&s, stream, person);
-	json_decref(person);
-	for (int i = 0; kinds[i]; i++)
-		r->st->ops->states(r->st, kinds[i], mine, &s, NULL);
-	{
-		char today[DATE_STRLEN];
-
-		out = json_pack("{s:s, s:s, s:s, s:o}", "person", id, "organisation",
-				js_str0(r->policy, "organisation"), "exported_on",
-				date_format(r->today, today), "records", s.records);
+	if (!pdf) {
+		cli_print_json(out);
+		json_decref(out);
+		return 0;
 	}
-	cli_print_json(out);
+	if (priv_subject_access_pdf(out, &b, &e))
+		rc = cli_fail(&e);
+	else if (fwrite(b.s, 1, b.len, f) != b.len)
+		rc = cli_error("cannot write %s", pdf);
+	if (f != stdout ? fclose(f) : fflush(f))
+		rc = cli_error("cannot write %s", pdf);
+	if (!rc && f != stdout)
+		fprintf(stderr, "subject access export of %s written to %s\n", id, pdf);
+	buf_free(&b);
 	json_decref(out);
+	return rc;
+}
+
+static int erase(struct rec *r, const char *id, const char *grounds, int as_json)
+{
+	struct rd_err e;
+	json_t *d, *x;
+	size_t i;
+
+	err_clear(&e);
+	if (priv_erase(r, id, grounds, &d, &e))
+		return cli_fail(&e);
+	if (as_json) {
+		cli_print_json(d);
+	} else {
+		printf("erasure request of %s: %s\n", id, js_str0(d, "outcome"));
+		json_array_foreach(json_object_get(d, "erased"), i, x)
+			printf("  erased  %s\n", json_string_value(x));
+		json_array_foreach(json_object_get(d, "kept"), i, x)
+			printf("  kept    %s%s%s: %s\n", js_str0(x, "record"),
+			       js_str(x, "until") ? " until " : "", js_str0(x, "until"),
+			       priv_reason_text(js_str0(x, "reason")));
+	}
+	json_decref(d);
 	return 0;
 }
 
@@ -201,6 +197,24 @@ int cmd_person(int argc, char **argv)
 		cli_free(&c);
 		return cli_usage(usage);
 	}
+	{
+		static const char *const f_show[] = { "sensitive", NULL }, *const f_none[] = { NULL },
+			*const f_reviews[] = { "due-by", NULL }, *const f_export[] = { "sensitive", "pdf", NULL },
+			*const f_erase[] = { "reason", NULL };
+		static const struct { const char *action; const char *const *flags; } reads[] = {
+			{ "show", f_show }, { "list", f_none }, { "reviews", f_reviews },
+			{ "export", f_export }, { "erase", f_erase },
+		};
+		char what[48];
+
+		for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++) {
+			snprintf(what, sizeof(what), "person %s", reads[i].action);
+			if (!strcmp(action, reads[i].action) && cli_only(&c, reads[i].flags, what)) {
+				cli_free(&c);
+				return 2;
+			}
+		}
+	}
 	if (cli_open(&c, &r, 0)) {
 		cli_free(&c);
 		return 1;
@@ -212,7 +226,11 @@ int cmd_person(int argc, char **argv)
 		goto out;
 	}
 	if (!strcmp(action, "export")) {
-		rc = subject_access(&r, c.pos[0], cli_opt(&c, "sensitive"));
+		rc = subject_access(&r, c.pos[0], cli_opt(&c, "sensitive"), cli_opt(&c, "pdf"));
+		goto out;
+	}
+	if (!strcmp(action, "erase")) {
+		rc = erase(&r, c.pos[0], cli_opt(&c, "reason"), c.json);
 		goto out;
 	}
 	if (!strcmp(action, "list") || !strcmp(action, "reviews")) {

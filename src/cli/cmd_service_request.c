@@ -59,6 +59,12 @@ int cmd_service_request(int argc, char **argv)
 		cli_free(&c);
 		return cli_usage(usage);
 	}
+	if ((!strcmp(action, "list") || !strcmp(action, "show")) &&
+	    cli_only(&c, (const char *const[]){ NULL },
+		     !strcmp(action, "list") ? "service-request list" : "service-request show")) {
+		cli_free(&c);
+		return 2;
+	}
 	if (cli_open(&c, &r, 0)) {
 		cli_free(&c);
 		return 1;
@@ -145,6 +151,10 @@ int cmd_feedback(int argc, char **argv)
 	if (c.npos) {
 		cli_free(&c);
 		return cli_usage(fusage);
+	}
+	if (!strcmp(argv[1], "list") && cli_only(&c, (const char *const[]){ NULL }, "feedback list")) {
+		cli_free(&c);
+		return 2;
 	}
 	if (cli_open(&c, &r, 0)) {
 		cli_free(&c);

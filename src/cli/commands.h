@@ -29,5 +29,6 @@ int cmd_training(int argc, char **argv);
 int cmd_quality(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
 
 #endif

@@ -38,6 +38,7 @@ static const struct command {
 	{ "quality", cmd_quality, "quality review of a sample of issued responses" },
 	{ "survey", cmd_survey, "surveys of complaint handling after a complaint closes" },
 	{ "mail", cmd_mail, "the complaints mailbox: intake from a Maildir, and triage" },
+	{ "retention", cmd_retention, "anonymise records past their retention period: run [--dry-run]" },
 	{ NULL, NULL, NULL }
 };
 

@@ -69,6 +69,9 @@ static const struct int_setting {
 	{ "feedback_survey_days", 20, 0, 250, 0, NULL, NULL },
 	{ "quality_sample_percent", 10, 1, 100, 0, NULL, NULL },
 	{ "readability_threshold", 60, 0, 100, 0, NULL, NULL },
+	/* years after a case closes before its personal data is anonymised
+	 * (redress retention run) */
+	{ "retention_years", 6, 1, 100, 0, NULL, NULL },
 };
 
 static const struct int_setting *int_setting(const char *key)

@@ -32,6 +32,8 @@ int api_person_new(struct req *q, struct rec *r);
 int api_person_get(struct req *q, struct rec *r);
 int api_person_reviews(struct req *q, struct rec *r);
 int api_person_act(struct req *q, struct rec *r);
+int api_person_export(struct req *q, struct rec *r);
+int api_person_erasure(struct req *q, struct rec *r);
 
 int api_sreq_list(struct req *q, struct rec *r);
 int api_sreq_new(struct req *q, struct rec *r);

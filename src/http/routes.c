@@ -71,6 +71,8 @@ const struct route http_routes[] = {
 	R("POST", "/api/v1/people", api_person_new, ROLE_STAFF, 1, "people.create"),
 	R("GET", "/api/v1/people/reviews", api_person_reviews, ROLE_STAFF, 0, "people.reviews"),
 	R("GET", "/api/v1/people/{id}", api_person_get, ROLE_STAFF, 1, "people.get"),
+	R("GET", "/api/v1/people/{id}/export", api_person_export, ROLE_HANDLER | ROLE_OFFICER, 1, "people.export"),
+	R("POST", "/api/v1/people/{id}/erasure", api_person_erasure, ROLE_OFFICER | ROLE_SENIOR | ROLE_ADMIN, 1, "people.erasure"),
 	R("POST", "/api/v1/people/{id}/preferences", api_person_act, ROLE_STAFF, 1, "people.preferences"),
 	R("POST", "/api/v1/people/{id}/adjustments", api_person_act, ROLE_STAFF, 1, "people.adjustments.create"),
 	R("POST", "/api/v1/people/{id}/adjustments/{n}/review", api_person_act, ROLE_STAFF, 1, "people.adjustments.review"),

@@ -141,15 +141,33 @@ static const char *status_title(int status)
 	return "Error";
 }
 
+/* "s" as a JSON string; text that is not UTF-8 (a query parameter's name
+ * quoted back, say) has each byte of 0x80 and above replaced by '?'. */
+static json_t *text_value(const char *s)
+{
+	json_t *j = json_string(s);
+	char *copy;
+
+	if (j)
+		return j;
+	copy = xstrdup(s);
+	for (char *c = copy; *c; c++)
+		if ((unsigned char)*c >= 0x80)
+			*c = '?';
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
+
 static int problem(struct req *q, int status, const char *field,
 		   const char *clause, const char *detail)
 {
-	json_t *p = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank",
+	json_t *p = json_pack("{s:s, s:s, s:i, s:o}", "type", "about:blank",
 			      "title", status_title(status), "status", status,
-			      "detail", detail);
+			      "detail", text_value(detail));
 
 	if (field && *field)
-		json_object_set_new(p, "field", json_string(field));
+		json_object_set_new(p, "field", text_value(field));
 	if (clause && *clause)
 		json_object_set_new(p, "clause", json_string(clause));
 	json_decref(q->out);

@@ -982,6 +982,40 @@ static int pg_received_by_category(store *s, const char *from, const char *to,
 	return stop;
 }
 
+/* ---- forgetting personal data (migration 004) ------------------------ */
+
+static int pg_redact(store *s, const char *stream, int64_t seq, const char *payload,
+		     const char *payload_sha256, const char *on, struct rd_err *e)
+{
+	char n[24];
+	const char *a[5] = { stream, n, payload_sha256, on, payload };
+	PGresult *res;
+
+	snprintf(n, sizeof(n), "%lld", (long long)seq);
+	if (!(res = run(s, "INSERT INTO redactions (stream, seq, payload_sha256, redacted_on, pending)"
+			" VALUES ($1, $2::bigint, $3, $4, 1) ON CONFLICT (stream, seq)"
+			" DO UPDATE SET pending = 1, redacted_on = excluded.redacted_on",
+			4, a, e, "redacting an event")))
+		return -1;
+	PQclear(res);
+	if (!(res = run(s, "UPDATE events SET payload = $3 WHERE stream = $1 AND seq = $2::bigint",
+			3, (const char *const[]){ stream, n, payload }, e, "redacting an event")))
+		return -1;
+	PQclear(res);
+	if (!(res = run(s, "UPDATE redactions SET pending = 0 WHERE stream = $1 AND seq = $2::bigint",
+			2, a, e, "redacting an event")))
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+/* Dead row versions still hold the replaced text until VACUUM. */
+static int pg_scrub(store *s, struct rd_err *e)
+{
+	return exec0(s, "VACUUM events, aggregates", e,
+		     "clearing forgotten data from the database");
+}
+
 static const struct store_ops pg_ops = {
 	.name = "pg",
 	.close = pg_close,
@@ -1019,6 +1053,8 @@ static const struct store_ops pg_ops = {
 	.report_rows = pg_report_rows,
 	.facts = pg_facts,
 	.received_by_category = pg_received_by_category,
+	.redact = pg_redact,
+	.scrub = pg_scrub,
 };
 
 /*

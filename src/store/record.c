@@ -283,6 +283,18 @@ static int record(struct rec *r, const char *stream, const char *type,
 	return rc;
 }
 
+int rec_append(struct rec *r, const char *stream, const char *type,
+	       const json_t *payload, json_t *state, struct rd_err *e)
+{
+	return record(r, stream, type, r->today, payload, state, e);
+}
+
+int rec_allow(struct rec *r, const char *const *roles, const char *what,
+	      struct rd_err *e)
+{
+	return allow(r, roles, what, e);
+}
+
 /* ---- what the board pack and the self-assessment count --------------- */
 
 static int same_name(const char *a, const char *b)

@@ -156,6 +156,18 @@ int rec_index_complaint(struct rec *r, const json_t *state, struct rd_err *e);
  * exposed for rebuilding after a copy). */
 int rec_index_person(struct rec *r, const json_t *state, struct rd_err *e);
 
+/* Appends one event of "type" to "stream" dated today, folds it into
+ * "state" and saves the projection; inside the caller's transaction
+ * (rec_txn_begin).  For store/privacy.c, whose actions are not rec_*
+ * decisions of core/. */
+int rec_append(struct rec *r, const char *stream, const char *type,
+	       const json_t *payload, json_t *state, struct rd_err *e);
+
+/* 0 if the actor's role is one of "roles" (or the console); else
+ * RD_EDENIED naming "what". */
+int rec_allow(struct rec *r, const char *const *roles, const char *what,
+	      struct rd_err *e);
+
 /* 0 if the actor may do case work (handler, complaints officer, senior
  * lead, or the console); else RD_EDENIED naming "what". */
 int rec_allow_staff(struct rec *r, const char *what, struct rd_err *e);

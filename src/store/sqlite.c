@@ -839,6 +839,53 @@ static int sq_secrets(store *s,
 	return stop || rc == SQLITE_DONE ? 0 : db_err(DB(s), e, "reading sign-in secrets");
 }
 
+/* ---- forgetting personal data (migration 007) ------------------------ */
+
+static int exec_bound(store *s, const char *q, int n, const char *const *args,
+		      struct rd_err *e, const char *what)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(DB(s), q, -1, &st, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, what);
+	for (int i = 0; i < n; i++)
+		bind_text(st, i + 1, args[i]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_err(DB(s), e, what);
+}
+
+static int sq_redact(store *s, const char *stream, int64_t seq, const char *payload,
+		     const char *payload_sha256, const char *on, struct rd_err *e)
+{
+	char n[24];
+	const char *a[5] = { stream, n, payload_sha256, on, payload };
+
+	snprintf(n, sizeof(n), "%lld", (long long)seq);
+	/* The replaced text's space is zeroed, not merely freed. */
+	if (sqlite3_exec(DB(s), "PRAGMA secure_delete=ON", NULL, NULL, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "redacting an event");
+	if (exec_bound(s, "INSERT INTO redactions (stream, seq, payload_sha256, redacted_on, pending)"
+		       " VALUES (?1, CAST(?2 AS INTEGER), ?3, ?4, 1) ON CONFLICT (stream, seq)"
+		       " DO UPDATE SET pending = 1, redacted_on = excluded.redacted_on",
+		       4, a, e, "redacting an event") ||
+	    exec_bound(s, "UPDATE events SET payload = ?2 WHERE stream = ?1 AND seq = CAST(?3 AS INTEGER)",
+		       3, (const char *const[]){ stream, payload, n }, e, "redacting an event") ||
+	    exec_bound(s, "UPDATE redactions SET pending = 0 WHERE stream = ?1 AND seq = CAST(?2 AS INTEGER)",
+		       2, a, e, "redacting an event"))
+		return -1;
+	return 0;
+}
+
+static int sq_scrub(store *s, struct rd_err *e)
+{
+	if (sqlite3_exec(DB(s), "PRAGMA secure_delete=ON;"
+			 " PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL) != SQLITE_OK)
+		return db_err(DB(s), e, "clearing forgotten data from the database file");
+	return 0;
+}
+
 /* ---- the board pack and the self-assessment (migration 005) ---------- */
 
 static int sq_complaint_report_put(store *s, const struct store_complaint_report *r,
@@ -1122,6 +1169,8 @@ static const struct store_ops sqlite_ops = {
 	.report_rows = sq_report_rows,
 	.facts = sq_facts,
 	.received_by_category = sq_received_by_category,
+	.redact = sq_redact,
+	.scrub = sq_scrub,
 };
 
 static int migrate(sqlite3 *db, struct rd_err *e)

@@ -4,6 +4,7 @@
  */
 #include "store/store.h"
 
+#include <jansson.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,11 @@ struct verify {
 	/* stream -> last seq and hash seen in the log */
 	struct tail { char *stream; int64_t seq; char hash[STORE_HASHLEN]; } *tails;
 	size_t ntails, cap;
+	/* events of the current stream whose contents do not match their
+	 * hash: each must be named, with the hash of its redacted form, by a
+	 * later "record.redacted" event of the stream (store/privacy.h) */
+	struct pending { int64_t seq, id; char hash[STORE_HASHLEN], got[STORE_HASHLEN]; } *pend;
+	size_t npend, pcap;
 };
 
 static void problem(struct verify *v, const char *fmt, const char *stream,
@@ -118,6 +124,10 @@ static void end_stream(struct verify *v)
 
 	if (!v->stream[0])
 		return;
+	for (size_t i = 0; i < v->npend; i++)
+		problem(v, "event %lld (id %lld) was altered: its contents do not match its hash",
+			v->stream, (long long)v->pend[i].seq, (long long)v->pend[i].id);
+	v->npend = 0;
 	if (v->ntails == v->cap) {
 		v->cap = v->cap ? v->cap * 2 : 256;
 		v->tails = xrealloc(v->tails, v->cap * sizeof(*v->tails));
@@ -126,6 +136,31 @@ static void end_stream(struct verify *v)
 	t->stream = xstrdup(v->stream);
 	t->seq = v->seq;
 	memcpy(t->hash, v->hash, STORE_HASHLEN);
+}
+
+/*
+ * A redaction names each event it changed with its original hash and the
+ * hash of its redacted form: an event so named is no longer altered.
+ */
+static void redacted(struct verify *v, const char *payload)
+{
+	json_t *p = json_loads(payload, 0, NULL), *x;
+	size_t i;
+
+	json_array_foreach(json_object_get(p, "events"), i, x) {
+		json_int_t seq = json_integer_value(json_object_get(x, "seq"));
+		const char *h = json_string_value(json_object_get(x, "hash"));
+		const char *r = json_string_value(json_object_get(x, "redacted_hash"));
+
+		for (size_t k = 0; h && r && k < v->npend; k++) {
+			if (v->pend[k].seq == seq && !strcmp(v->pend[k].hash, h) &&
+			    !strcmp(v->pend[k].got, r)) {
+				v->pend[k] = v->pend[--v->npend];
+				break;
+			}
+		}
+	}
+	json_decref(p);
 }
 
 static int verify_event(const struct store_event *ev, void *ctx)
@@ -148,9 +183,21 @@ static int verify_event(const struct store_event *ev, void *ctx)
 		problem(v, "event %lld does not chain to the event before it (id %lld): events were deleted, inserted or reordered",
 			ev->stream, (long long)ev->seq, (long long)ev->id);
 	store_event_hash(ev, want);
-	if (strcmp(want, ev->hash))
-		problem(v, "event %lld (id %lld) was altered: its contents do not match its hash",
-			ev->stream, (long long)ev->seq, (long long)ev->id);
+	if (strcmp(want, ev->hash)) {
+		struct pending *p;
+
+		if (v->npend == v->pcap) {
+			v->pcap = v->pcap ? v->pcap * 2 : 16;
+			v->pend = xrealloc(v->pend, v->pcap * sizeof(*v->pend));
+		}
+		p = &v->pend[v->npend++];
+		p->seq = ev->seq;
+		p->id = ev->id;
+		memcpy(p->hash, ev->hash, STORE_HASHLEN);
+		memcpy(p->got, want, STORE_HASHLEN);
+	}
+	if (!strcmp(ev->type, "record.redacted"))
+		redacted(v, ev->payload);
 	v->seq = ev->seq;
 	memcpy(v->hash, ev->hash, STORE_HASHLEN);
 	return 0;
@@ -200,6 +247,7 @@ int store_verify(store *s, FILE *report, int64_t *nevents, int64_t *nstreams,
 	for (size_t i = 0; i < v.ntails; i++)
 		free(v.tails[i].stream);
 	free(v.tails);
+	free(v.pend);
 	if (nevents)
 		*nevents = v.nevents;
 	if (nstreams)

@@ -264,6 +264,19 @@ struct store_ops {
 	int (*received_by_category)(store *s, const char *from, const char *to,
 				    int (*fn)(const char *category, long long n, void *ctx),
 				    void *ctx, struct rd_err *e);
+	/*
+	 * Forgetting personal data (store/privacy.h, migration 007).
+	 * redact: replaces the payload of event "seq" of "stream" by
+	 * "payload", keeping "payload_sha256", the original's digest; nothing
+	 * else of the event changes.  Inside a transaction.
+	 * scrub: once redactions are committed, makes the replaced text
+	 * unrecoverable from the database's files (SQLite: freed space zeroed
+	 * and the write-ahead log checkpointed and truncated; PostgreSQL:
+	 * VACUUM of the tables that held it).  Outside a transaction.
+	 */
+	int (*redact)(store *s, const char *stream, int64_t seq, const char *payload,
+		      const char *payload_sha256, const char *on, struct rd_err *e);
+	int (*scrub)(store *s, struct rd_err *e);
 };
 
 struct store {

@@ -217,4 +217,21 @@ expect_out "each export is recorded" $((before + 3)) reads
 unchanged "the board may not export" "board role may not" r person export P-000001 --as bob
 unchanged "no such person" "no person P-999999" r person export P-999999
 
+# ... and as PDF, read back with pdftotext: the person's details, what they
+# disclosed, and the complaint with its events.
+reads0=$(reads)
+expect_ok "export as PDF" r person export P-000001 --pdf "$T/sar.pdf" --as hana
+expect_out "it is a PDF" "%PDF-" head -c 5 "$T/sar.pdf"
+pdftotext -layout "$T/sar.pdf" "$T/sar.txt" 2>/dev/null || bad "pdftotext failed"
+pname=$(r person show P-000001 --json | json_field name)
+detail=$(r person export P-000001 --as hana | json_field records.person:P-000001.state.disclosures.0.detail)
+for s in "Subject access request: P-000001" "$pname" "$detail" "complaint:CMP-2026-000001" \
+	"complaint.received" "description: Boiler" "person.special_category_read"; do
+	if grep -q -F -- "$s" "$T/sar.txt"; then ok; else bad "the PDF lacks [$s]"; fi
+done
+expect_out "the PDF export is recorded too (and the JSON one above)" $((reads0 + 2)) reads
+unchanged "no file name" "--pdf needs a file name" r person export P-000001 --pdf "" --as hana
+unchanged "an unwritable file" "cannot write" r person export P-000001 --pdf /nonexistent/dir/x.pdf --as hana
+unchanged "the board may not export as PDF" "board role may not" r person export P-000001 --pdf "$T/b.pdf" --as bob
+
 finish

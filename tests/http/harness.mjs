@@ -123,6 +123,8 @@ export const ROUTES = [
 	R('POST', '/api/v1/people', STAFF, 422, { body: PROBE }),
 	R('GET', '/api/v1/people/reviews', STAFF, 200),
 	R('GET', '/api/v1/people/{id}', STAFF, 200, { params: { id: 'REAL_PERSON' } }),
+	R('GET', '/api/v1/people/{id}/export', HANDLER_OFFICER, 404, { params: { id: NONE_PERSON } }),
+	R('POST', '/api/v1/people/{id}/erasure', ['complaints_officer', 'senior_lead', 'admin'], 422, { params: { id: NONE_PERSON }, body: PROBE }),
 	R('POST', '/api/v1/people/{id}/preferences', STAFF, 404, { params: { id: NONE_PERSON }, body: PROBE }),
 	R('POST', '/api/v1/people/{id}/adjustments', STAFF, 404, { params: { id: NONE_PERSON }, body: PROBE }),
 	R('POST', '/api/v1/people/{id}/adjustments/{n}/review', STAFF, 404, { params: { id: NONE_PERSON, n: '1' }, body: {} }),
