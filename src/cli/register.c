@@ -86,6 +86,13 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 		cli_free(&c);
 		return cli_usage(def->usage);
 	}
+	/* Reading takes no options of the actions: refuse them rather than
+	 * ignore them. */
+	if ((!strcmp(action, "list") || !strcmp(action, "show")) &&
+	    (rc = cli_only(&c, (const char *const[]){ NULL }, action))) {
+		cli_free(&c);
+		return rc;
+	}
 	if (nargs == 2) {
 		char *end;
 		long long n = strtoll(c.pos[1], &end, 10);
