@@ -144,7 +144,7 @@ test: setup
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 HTTP_SRC := $(sort $(wildcard src/http/*.c))
-FUZZ_HTTP_OBJ := $(HTTP_SRC:%.c=build-fuzz/%.o) build-fuzz/gen/openapi.o
+FUZZ_HTTP_OBJ := $(HTTP_SRC:%.c=build-fuzz/%.o) build-fuzz/gen/openapi.o build-fuzz/gen/page_templates.o
 
 fuzz-build:
 	$(MAKE) B=build-fuzz CC=clang OPT="$(FUZZ_FLAGS)" build-fuzz/libredress.a build-fuzz/libhttp.a
