@@ -8,9 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 expect_ok "demo" r demo --homes 200 --years 1 --seed 3
-# the sanitizer build and PostgreSQL are slower: every 4th case there
+# the sanitizer build and PostgreSQL are slower: every 6th case there
 every=1
-[ -z "${LABEL:-}" ] || every=4
+[ -z "${LABEL:-}" ] || every=6
 out=$(BAD_INPUT_EVERY=$every LANDLORD=${landlord:-} python3 "$here/bad_input.py" "$REDRESS" "$DB" "$here/../.." 2>&1)
 printf '%s\n' "$out" | grep '^FAIL' | head -40
 p=$(printf '%s\n' "$out" | sed -n 's/^ok //p')
