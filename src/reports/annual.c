@@ -136,12 +136,20 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 			       "%s was a 2022 Code year: the annual complaints performance and service "
 			       "improvement report (Code 8.1) is a 2024 Code report, for 2024/25 onwards",
 			       p.label);
-	if (sa_report(r, year, &sa, e))
-		return -1;
-	if (tsm_report(r, year, &tsm, e) || board_report(r, &p, &b, e)) {
-		json_decref(sa);
-		json_decref(tsm);
-		return -1;
+	/* One pass over the period gives the board pack and the figures the
+	 * self-assessment reads. */
+	{
+		json_t *figs = NULL;
+		int rc = board_report_figures(r, &p, &b, &figs, e) ||
+			 sa_report_figures(r, year, figs, &sa, e) || tsm_report(r, year, &tsm, e);
+
+		json_decref(figs);
+		if (rc) {
+			json_decref(b);
+			json_decref(sa);
+			json_decref(tsm);
+			return -1;
+		}
 	}
 	snprintf(stream, sizeof(stream), "annual_report:%d", year);
 	if (rec_load(r, stream, &state, NULL))

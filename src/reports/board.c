@@ -778,8 +778,42 @@ static json_t *reasons(const struct tab *t, const int *ms, int n, const char *wh
 	return out;
 }
 
+static json_t *all_figures(const long long *v, int n)
+{
+	json_t *o = json_object();
+
+	for (int m = 0; m < n; m++)
+		json_object_set_new(o, mname[m], json_integer(v[m]));
+	return o;
+}
+
+static json_t *points(const long long p[2][3])
+{
+	return json_pack("{s:[I, I, I], s:[I, I, I]}",
+		"stage1", (json_int_t)p[0][0], (json_int_t)p[0][1], (json_int_t)p[0][2],
+		"stage2", (json_int_t)p[1][0], (json_int_t)p[1][1], (json_int_t)p[1][2]);
+}
+
+/* The figures other reports read, from a period's accumulators. */
+static json_t *figures_of(const struct acc *a, long long people)
+{
+	return json_pack("{s:o, s:{s:o, s:o}, s:o, s:{s:o, s:o}, s:f, s:I}",
+		"all", all_figures(a->tot, NMET),
+		"by_code", "2022", all_figures(a->codes[0], NROW), "2024", all_figures(a->codes[1], NROW),
+		"points", points(a->points),
+		"points_by_code", "2022", points(a->cpoints[0]), "2024", points(a->cpoints[1]),
+		"financial_total", round(a->financial * 100.0) / 100.0,
+		"repeat_people", (json_int_t)people);
+}
+
 int board_report(struct rec *r, const struct board_period *p, json_t **out,
 		 struct rd_err *e)
+{
+	return board_report_figures(r, p, out, NULL, e);
+}
+
+int board_report_figures(struct rec *r, const struct board_period *p, json_t **out,
+			 json_t **figs, struct rd_err *e)
 {
 	struct acc a;
 	struct board_period pp;
@@ -891,25 +925,11 @@ int board_report(struct rec *r, const struct board_period *p, json_t **out,
 		"after DIMENSION:VALUE: for a table's figure: category:repairs:received, "
 		"month:2025-04:s1_responses, estate:Riverside:received, building:Kestrel Tower:received, "
 		"code:2022:s1_late, reason:legal_proceedings:refused, type:financial:remedies"));
+	if (figs)
+		*figs = figures_of(&a, people);
 	acc_free(&a);
 	*out = rep;
 	return 0;
-}
-
-static json_t *all_figures(const long long *v, int n)
-{
-	json_t *o = json_object();
-
-	for (int m = 0; m < n; m++)
-		json_object_set_new(o, mname[m], json_integer(v[m]));
-	return o;
-}
-
-static json_t *points(const long long p[2][3])
-{
-	return json_pack("{s:[I, I, I], s:[I, I, I]}",
-		"stage1", (json_int_t)p[0][0], (json_int_t)p[0][1], (json_int_t)p[0][2],
-		"stage2", (json_int_t)p[1][0], (json_int_t)p[1][1], (json_int_t)p[1][2]);
 }
 
 int board_figures(struct rec *r, const struct board_period *p, json_t **out,
@@ -930,13 +950,7 @@ int board_figures(struct rec *r, const struct board_period *p, json_t **out,
 			repeat += a.persons.e[i].v[0];
 		}
 	a.tot[M_REPEAT] = repeat;
-	*out = json_pack("{s:o, s:{s:o, s:o}, s:o, s:{s:o, s:o}, s:f, s:I}",
-		"all", all_figures(a.tot, NMET),
-		"by_code", "2022", all_figures(a.codes[0], NROW), "2024", all_figures(a.codes[1], NROW),
-		"points", points(a.points),
-		"points_by_code", "2022", points(a.cpoints[0]), "2024", points(a.cpoints[1]),
-		"financial_total", round(a.financial * 100.0) / 100.0,
-		"repeat_people", (json_int_t)people);
+	*out = figures_of(&a, people);
 	acc_free(&a);
 	return 0;
 }

@@ -62,6 +62,11 @@ int board_period(int year, const char *from, const char *to,
 int board_report(struct rec *r, const struct board_period *p, json_t **out,
 		 struct rd_err *e);
 
+/* The pack and, from the same pass over the period, board_figures()'s
+ * figures into "*figs" (when not NULL; new reference). */
+int board_report_figures(struct rec *r, const struct board_period *p, json_t **out,
+			 json_t **figs, struct rd_err *e);
+
 /* Every figure of period "p" by its name (the keys of board_cases), for
  * the other reports: {"all": {FIGURE: n, ...}, "by_code": {"2022": {...},
  * "2024": {...}} (the figures read from the complaints, by the Code that

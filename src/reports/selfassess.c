@@ -675,7 +675,7 @@ static void organisational(struct sa *s, const struct provision *p, const json_t
 
 /* ---- the form --------------------------------------------------------- */
 
-static int gather(struct sa *s, struct rec *r, int year, struct rd_err *e)
+static int gather(struct sa *s, struct rec *r, int year, json_t *figs, struct rd_err *e)
 {
 	memset(s, 0, sizeof(*s));
 	s->r = r;
@@ -690,7 +690,9 @@ static int gather(struct sa *s, struct rec *r, int year, struct rd_err *e)
 	date_format(r->today, s->today);
 	date_format(s->p.from, s->from);
 	date_format(s->p.to, s->to);
-	if (board_figures(r, &s->p, &s->figs, e))
+	if (figs)
+		s->figs = json_incref(figs);
+	else if (board_figures(r, &s->p, &s->figs, e))
 		return -1;
 	s->trained = json_object();
 	s->all = json_object_get(s->figs, "all");
@@ -739,6 +741,12 @@ static const char *yes_no(int comply)
 
 int sa_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 {
+	return sa_report_figures(r, year, NULL, out, e);
+}
+
+int sa_report_figures(struct rec *r, int year, json_t *figs, json_t **out,
+		      struct rd_err *e)
+{
 	struct sa s;
 	json_t *state = NULL, *items = json_array(), *rep;
 	const struct provision *list;
@@ -747,7 +755,7 @@ int sa_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 	long long yes = 0, no = 0, open = 0, flagged = 0, by[3] = { 0, 0, 0 };
 
 	*out = NULL;
-	if (gather(&s, r, year, e)) {
+	if (gather(&s, r, year, figs, e)) {
 		json_decref(items);
 		return -1;
 	}

@@ -27,6 +27,10 @@
 
 /* The self-assessment of reporting year "year" (new reference). */
 int sa_report(struct rec *r, int year, json_t **out, struct rd_err *e);
+/* The same, with the year's board_figures() already made ("figs", not
+ * taken), so a report that needs both reads the period once. */
+int sa_report_figures(struct rec *r, int year, json_t *figs, json_t **out,
+		      struct rd_err *e);
 
 /* The complaints behind provision "number": those that breached it, or
  * with "all" every one it counted (a new sorted array); RD_EINVAL naming
