@@ -186,7 +186,7 @@ int sched_quality_sample(struct rec *r, const json_t *in, json_t **out, struct r
 struct closed {
 	struct rec *r;
 	long long days;
-	json_t *done, *todo;	/* complaints with surveys; {complaint, closed_on, due_on} */
+	json_t *done, *due;	/* complaints with surveys; {complaint, closed_on, due_on} */
 	struct rd_err *e;
 };
 
@@ -213,7 +213,7 @@ static int on_closed(const struct store_report_row *row, void *ctx)
 		return 1;
 	if (due > c->r->today)
 		return 0;
-	json_array_append_new(c->todo, json_pack("{s:s, s:s, s:o}", "complaint", row->c.reference,
+	json_array_append_new(c->due, json_pack("{s:s, s:s, s:o}", "complaint", row->c.reference,
 						 "closed_on", row->x.closed_on, "due_on", js_from_date(due)));
 	return 0;
 }
@@ -259,7 +259,7 @@ int sched_surveys(struct rec *r, json_t **out, struct rd_err *e)
 	}
 	rc = r->st->ops->states(r->st, "survey", on_survey, &c, e) < 0 ||
 	     r->st->ops->report_rows(r->st, "0001-01-01", "9999-12-31", on_closed, &c, e);
-	json_array_foreach(c.todo, i, x) {
+	json_array_foreach(c.due, i, x) {
 		char pid[64];
 
 		if (rc)
@@ -278,7 +278,7 @@ int sched_surveys(struct rec *r, json_t **out, struct rd_err *e)
 		rc = rec_batch_commit(r, e);
 out:
 	json_decref(c.done);
-	json_decref(c.todo);
+	json_decref(c.due);
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;
