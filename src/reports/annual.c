@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reports/board.h"
+#include "reports/parallel.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
 #include "util/buf.h"
@@ -122,6 +123,18 @@ static json_t *part_b(const json_t *tsm, const json_t *b)
 		"types", json_object_get(ref, "reasons"));
 }
 
+struct tsm_job {
+	int year;
+	json_t *out;
+};
+
+static int tsm_job(struct rec *r, void *arg, struct rd_err *e)
+{
+	struct tsm_job *j = arg;
+
+	return tsm_report(r, j->year, &j->out, e);
+}
+
 int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 {
 	struct board_period p;
@@ -136,13 +149,20 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 			       "%s was a 2022 Code year: the annual complaints performance and service "
 			       "improvement report (Code 8.1) is a 2024 Code report, for 2024/25 onwards",
 			       p.label);
-	/* One pass over the period gives the board pack and the figures the
-	 * self-assessment reads. */
+	/* The TSMs are counted beside the one pass over the period that
+	 * gives the board pack and the figures the self-assessment reads. */
 	{
+		struct tsm_job job = { year, NULL };
+		struct par par;
 		json_t *figs = NULL;
-		int rc = board_report_figures(r, &p, &b, &figs, e) ||
-			 sa_report_figures(r, year, figs, &sa, e) || tsm_report(r, year, &tsm, e);
+		int rc;
 
+		par_start(&par, r, tsm_job, &job);
+		rc = board_report_figures(r, &p, &b, &figs, e);
+		if (par_join(&par, rc ? NULL : e))
+			rc = -1;
+		tsm = job.out;
+		rc = rc || sa_report_figures(r, year, figs, &sa, e);
 		json_decref(figs);
 		if (rc) {
 			json_decref(b);

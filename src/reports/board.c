@@ -13,6 +13,7 @@
 
 #include "core/calendar.h"
 #include "reports/oversight.h"
+#include "reports/parallel.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -562,21 +563,81 @@ static int on_previous(const char *category, long long n, void *ctx)
 	return 0;
 }
 
-/* The period's rows and facts, and with a->pfrom set the complaints
- * received in the period before, by category. */
-static int read_period(struct rec *r, struct acc *a, struct rd_err *e)
+/* The facts of the period (refusals, extensions, remedies, actions) into
+ * "arg", an acc of its own (acc_for_facts): run beside the rows' pass. */
+static int read_facts(struct rec *r, void *arg, struct rd_err *e)
 {
 	static const char *const kinds[] = { "refusal", "extension", "remedy", "action", NULL };
+	struct acc *f = arg;
 
-	if (supported(r, e) || r->st->ops->report_rows(r->st, a->from, a->to, on_row, a, e) < 0)
-		return -1;
-	if (a->pfrom[0] &&
-	    r->st->ops->received_by_category(r->st, a->pfrom, a->pto, on_previous, a, e) < 0)
-		return -1;
 	for (int i = 0; kinds[i]; i++)
-		if (r->st->ops->facts(r->st, kinds[i], a->from, a->to, on_fact, a, e) < 0)
+		if (r->st->ops->facts(r->st, kinds[i], f->from, f->to, on_fact, f, e) < 0)
 			return -1;
 	return 0;
+}
+
+static void acc_for_facts(struct acc *f, const struct acc *a)
+{
+	memset(f, 0, sizeof(*f));
+	f->policy = a->policy;
+	memcpy(f->from, a->from, sizeof(f->from));
+	memcpy(f->to, a->to, sizeof(f->to));
+	memcpy(f->today, a->today, sizeof(f->today));
+	f->month0 = a->month0;
+	f->nmonths = a->nmonths;
+	f->months = xcalloc((size_t)f->nmonths, sizeof(*f->months));
+	f->cats.width = NMET;
+	f->refusal_reasons.width = f->ext_reasons.width = f->types.width = NMET;
+}
+
+static void tab_add(struct tab *to, const struct tab *from)
+{
+	for (size_t i = 0; i < from->cap; i++)
+		if (from->e[i].key) {
+			long long *v = tab_get(to, from->e[i].key);
+
+			for (int m = 0; m < from->width; m++)
+				v[m] += from->e[i].v[m];
+		}
+}
+
+/* Adds the facts' figures to the rows'. */
+static void acc_merge_facts(struct acc *a, const struct acc *f)
+{
+	for (int m = 0; m < NMET; m++) {
+		a->tot[m] += f->tot[m];
+		for (int i = 0; i < a->nmonths; i++)
+			a->months[i][m] += f->months[i][m];
+	}
+	tab_add(&a->cats, &f->cats);
+	tab_add(&a->refusal_reasons, &f->refusal_reasons);
+	tab_add(&a->ext_reasons, &f->ext_reasons);
+	tab_add(&a->types, &f->types);
+	a->financial += f->financial;
+}
+
+/* The period's rows and facts, and with a->pfrom set the complaints
+ * received in the period before, by category.  The facts are read beside
+ * the rows, through a second connection (reports/parallel.h). */
+static int read_period(struct rec *r, struct acc *a, struct rd_err *e)
+{
+	struct acc f;
+	struct par p;
+	int rc;
+
+	if (supported(r, e))
+		return -1;
+	acc_for_facts(&f, a);
+	par_start(&p, r, read_facts, &f);
+	rc = r->st->ops->report_rows(r->st, a->from, a->to, on_row, a, e) < 0 ||
+	     (a->pfrom[0] &&
+	      r->st->ops->received_by_category(r->st, a->pfrom, a->pto, on_previous, a, e) < 0);
+	if (par_join(&p, rc ? NULL : e))
+		rc = -1;
+	if (!rc)
+		acc_merge_facts(a, &f);
+	acc_free(&f);
+	return rc ? -1 : 0;
 }
 
 /* ---- the report ------------------------------------------------------ */

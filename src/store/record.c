@@ -97,6 +97,7 @@ int rec_open(struct rec *r, const char *where, int create, struct rd_err *e)
 	r->st = store_open(where, create, e);
 	if (!r->st)
 		return -1;
+	r->where = xstrdup(where ? where : "");
 	snprintf(r->actor, sizeof(r->actor), "system");
 	snprintf(r->role, sizeof(r->role), "system");
 	r->today = clock_today();
@@ -109,11 +110,39 @@ int rec_open(struct rec *r, const char *where, int create, struct rd_err *e)
 
 void rec_close(struct rec *r)
 {
+	if (r->reader) {
+		rec_reader_close(r);
+		return;
+	}
 	json_decref(r->policy);
 	json_decref(r->calstate);
 	cal_free(r->cal);
 	store_close(r->st);
+	free(r->where);
 	memset(r, 0, sizeof(*r));
+}
+
+int rec_reader_open(struct rec *r, struct rec *reader, struct rd_err *e)
+{
+	memset(reader, 0, sizeof(*reader));
+	if (!r->where || !*r->where || strstr(r->where, ":memory:"))
+		return err_set(e, RD_EINVAL, "db", NULL, "an in-memory database has one connection");
+	*reader = *r;
+	reader->batch = 0;
+	reader->reader = 1;
+	reader->where = NULL;
+	reader->st = store_open(r->where, 0, e);
+	if (!reader->st) {
+		memset(reader, 0, sizeof(*reader));
+		return -1;
+	}
+	return 0;
+}
+
+void rec_reader_close(struct rec *reader)
+{
+	store_close(reader->st);
+	memset(reader, 0, sizeof(*reader));
 }
 
 int rec_as(struct rec *r, const char *name, struct rd_err *e)

@@ -27,12 +27,24 @@ struct rec {
 	char role[32];		/* the actor's role; "system" at the console */
 	date_t today;
 	int batch;		/* non-zero: the caller holds one transaction */
+	char *where;		/* what it was opened from (rec_reader_open) */
+	int reader;		/* 1: a reader of another rec (rec_reader_open) */
 };
 
 /* Opens the landlord at "where" (see store_open).  "today" and the actor
  * "system"/"admin" are set; rec_as() changes the actor. */
 int rec_open(struct rec *r, const char *where, int create, struct rd_err *e);
 void rec_close(struct rec *r);
+
+/*
+ * A second connection to r's landlord, for reading in another thread while
+ * "r" goes on (a report's independent passes).  It shares r's policy and
+ * calendar, which neither may change while it is open, and is closed with
+ * rec_reader_close() before "r" is.  -1 and "e" when it cannot be opened
+ * (an in-memory database): the caller then reads through "r" itself.
+ */
+int rec_reader_open(struct rec *r, struct rec *reader, struct rd_err *e);
+void rec_reader_close(struct rec *reader);
 
 /* Act as user "name": RD_ENOTFOUND if there is no such user. */
 int rec_as(struct rec *r, const char *name, struct rd_err *e);
