@@ -121,7 +121,8 @@ int page_asset(struct req *q, struct rec *r);
 void page_render_into(struct buf *out, const char *name, const json_t *data);
 
 /* Staff workspace (page_staff.c, page_case.c, page_people.c,
- * page_admin.c, page_report.c) and the resident portal (page_portal.c). */
+ * page_admin.c, page_report.c, page_register.c) and the resident portal
+ * (page_portal.c). */
 int page_sign_in(struct req *q, struct rec *r);
 int page_sign_out(struct req *q, struct rec *r);
 int page_dashboard(struct req *q, struct rec *r);
@@ -139,6 +140,10 @@ int page_reports(struct req *q, struct rec *r);
 int page_report(struct req *q, struct rec *r);
 int page_report_cases(struct req *q, struct rec *r);
 int page_admin(struct req *q, struct rec *r);
+int page_registers(struct req *q, struct rec *r);
+int page_register_list(struct req *q, struct rec *r);
+int page_register_record(struct req *q, struct rec *r);
+int page_register_action(struct req *q, struct rec *r);
 int page_admin_import(struct req *q, struct rec *r);
 int page_complain(struct req *q, struct rec *r);
 int page_track(struct req *q, struct rec *r);
