@@ -114,6 +114,11 @@ const char *page_date(const char *iso, char out[32]);
  * ("3 working days left") and "overdue". */
 void page_case_row(struct rec *r, json_t *c);
 
+/* 1 if the signed-in role may use the route named "route"
+ * ("ombudsman_cases.create"): a page offers an action with its API
+ * route's roles. */
+int page_may(const struct req *q, const char *route);
+
 /* Static files under /assets/ (GOV.UK Frontend's script and our CSS). */
 int page_asset(struct req *q, struct rec *r);
 

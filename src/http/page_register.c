@@ -608,6 +608,11 @@ static int route_roles(const char *collection, const char *suffix)
 	return 0;
 }
 
+int page_may(const struct req *q, const char *route)
+{
+	return (route_roles(route, "") & http_role_bit(q->role)) != 0;
+}
+
 static int may_see(const struct req *q, const struct reg_page *g)
 {
 	return (route_roles(g->collection, ".get") & http_role_bit(q->role)) != 0;
@@ -615,7 +620,7 @@ static int may_see(const struct req *q, const struct reg_page *g)
 
 static int may_do(const struct req *q, const struct reg_act *a)
 {
-	return (route_roles(a->route, "") & http_role_bit(q->role)) != 0;
+	return page_may(q, a->route);
 }
 
 static int not_allowed(struct req *q, struct rec *r)

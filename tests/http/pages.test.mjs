@@ -382,6 +382,9 @@ test('registers: an Ombudsman case from referral to closure through the forms', 
 	assert.match(index.text, /href="\/registers" aria-current="page">Registers</, 'in the navigation');
 	const before = await registerCount('ombudsman-cases');
 
+	const casePage = await v.get(`/cases/${ref}`);
+	assert.match(casePage.text, new RegExp(`href="/registers/ombudsman-cases/new\\?complaint=${ref}">record the referral`),
+		'the case page links to the referral form');
 	const form = await v.get(`/registers/ombudsman-cases/new?complaint=${ref}`);
 	assert.equal(form.status, 200);
 	assert.match(form.text, new RegExp(`name="complaint" type="text" aria-describedby="f-complaint-hint" value="${ref}"`));
@@ -528,6 +531,7 @@ test('registers: each form has the roles of its API route; others get 403 and no
 	let r = await alice.get('/registers/ombudsman-cases');
 	assert.equal(r.status, 200);
 	assert.doesNotMatch(r.text, /Record a referral/);
+	assert.doesNotMatch((await alice.get(`/cases/${ref}`)).text, /record the referral/);
 	r = await alice.get('/registers/ombudsman-cases/new');
 	assert.equal(r.status, 403);
 	assert.match(r.text, /You cannot see this page/);
