@@ -649,11 +649,38 @@ test('registers: an improvement, exceptional circumstances and a training record
 	assert.match(page.text, /2 November 2027/);
 	assert.equal((await alice.get('/registers/training-records/new')).status, 403);
 
-	// Quality reviews and surveys: listed for staff.
-	for (const path of ['/registers/quality-reviews', '/registers/surveys', '/registers/training-records']) {
+	// Quality reviews and surveys: listed for staff, with their forms.
+	for (const path of ['/registers/quality-reviews', '/registers/surveys', '/registers/training-records',
+		'/registers/surveys/schedule']) {
 		const l = await alice.get(path);
 		assert.equal(l.status, 200, path);
 	}
+	const officer = await signedIn('olu.officer');
+	r = await officer.get('/registers/quality-reviews/sample');
+	assert.equal(r.status, 200);
+	assert.match(r.text, /name="reviewers" type="checkbox" value="alice"/);
+	assert.equal((await officer.get('/registers/quality-reviews/new')).status, 200);
+	const surveys = await registerCount('surveys');
+	await alice.get('/registers/surveys/schedule');
+	r = await alice.post('/registers/surveys/schedule', {});
+	assert.equal(r.status, 303, why(r));
+	assert.equal(r.location, '/registers/surveys?done=schedule');
+	assert.match((await alice.get(r.location)).text, /The surveys due have been scheduled/);
+	const all = (await srv.get('/api/v1/surveys', { as: 'handler' })).body;
+	assert.ok(all.length >= surveys);
+	const due = all.find((x) => x.status === 'due');
+	assert.ok(due, 'the demo has a survey due');
+	page = await alice.get(`/registers/surveys/${due.reference}`);
+	assert.equal(page.status, 200);
+	assert.match(page.text, new RegExp(`href="/cases/${due.complaint}"`));
+	r = await alice.post(`/registers/surveys/${due.reference}/answer`, { 'answers.overall': '9' });
+	assert.equal(r.status, 422, 'answers are from 1 to 5');
+	assert.match(r.text, /id="f-answers-overall-error"/);
+	r = await alice.post(`/registers/surveys/${due.reference}/answer`, { 'answers.overall': '4',
+		comments: 'Kept informed' });
+	assert.equal(r.status, 303, why(r));
+	const sv = await srv.get(`/api/v1/surveys/${due.reference}`, { as: 'handler' });
+	assert.deepEqual(sv.body.answers, { overall: 4 });
 });
 
 finalChecks(() => srv);
