@@ -170,6 +170,7 @@ static const struct {
 	{ "/cases", "Complaints", ROLE_STAFF },
 	{ "/people", "People", ROLE_STAFF },
 	{ "/service-requests", "Service requests", ROLE_STAFF },
+	{ "/registers", "Registers", ROLE_ANY },
 	{ "/reports", "Reports", ROLE_OFFICER | ROLE_SENIOR | ROLE_BOARD | ROLE_ADMIN },
 	{ "/admin", "Administration", ROLE_ADMIN },
 };

@@ -114,6 +114,11 @@ const char *page_date(const char *iso, char out[32]);
  * ("3 working days left") and "overdue". */
 void page_case_row(struct rec *r, json_t *c);
 
+/* 1 if the signed-in role may use the route named "route"
+ * ("ombudsman_cases.create"): a page offers an action with its API
+ * route's roles. */
+int page_may(const struct req *q, const char *route);
+
 /* Static files under /assets/ (GOV.UK Frontend's script and our CSS). */
 int page_asset(struct req *q, struct rec *r);
 
@@ -121,7 +126,8 @@ int page_asset(struct req *q, struct rec *r);
 void page_render_into(struct buf *out, const char *name, const json_t *data);
 
 /* Staff workspace (page_staff.c, page_case.c, page_people.c,
- * page_admin.c, page_report.c) and the resident portal (page_portal.c). */
+ * page_admin.c, page_report.c, page_register.c) and the resident portal
+ * (page_portal.c). */
 int page_sign_in(struct req *q, struct rec *r);
 int page_sign_out(struct req *q, struct rec *r);
 int page_dashboard(struct req *q, struct rec *r);
@@ -139,6 +145,10 @@ int page_reports(struct req *q, struct rec *r);
 int page_report(struct req *q, struct rec *r);
 int page_report_cases(struct req *q, struct rec *r);
 int page_admin(struct req *q, struct rec *r);
+int page_registers(struct req *q, struct rec *r);
+int page_register_list(struct req *q, struct rec *r);
+int page_register_record(struct req *q, struct rec *r);
+int page_register_action(struct req *q, struct rec *r);
 int page_admin_import(struct req *q, struct rec *r);
 int page_complain(struct req *q, struct rec *r);
 int page_track(struct req *q, struct rec *r);

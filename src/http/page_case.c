@@ -518,10 +518,11 @@ int page_case(struct req *q, struct rec *r)
 			json_decref(p);
 		}
 	}
-	status = page_show(q, r, 200, ref, "case", json_pack("{s:o, s:o, s:o, s:o, s:o?, s:s?}",
+	status = page_show(q, r, 200, ref, "case", json_pack("{s:o, s:o, s:o, s:o, s:o?, s:s?, s:b}",
 		"case", c, "events", events, "next", next_actions(js_str0(c, "status"),
 								   (int)js_int(r->policy, "stages", 2)),
-		"letters", letters_of(c), "person", person, "done", done_text(http_query(q, "done"))));
+		"letters", letters_of(c), "person", person, "done", done_text(http_query(q, "done")),
+		"may_refer", page_may(q, "ombudsman_cases.create")));
 	return status;
 }
 

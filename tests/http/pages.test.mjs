@@ -349,4 +349,338 @@ test('disclosed vulnerabilities: flagged on the case, shown only to handlers and
 	assert.equal(reads(), before + 1, 'a refused read records nothing');
 });
 
+/* ---- the oversight registers ---------------------------------------------- */
+
+/* A complaint made through the API, for a register record to name. */
+async function complaintFor(name) {
+	const c = await srv.post('/api/v1/complaints', { channel: 'phone', description: `Heating (${name})`,
+		category: 'repairs', complainant: { name, phone: '0100 222' } }, { as: 'handler' });
+	assert.equal(c.status, 201, c.text);
+	return c.body.reference;
+}
+
+async function registerCount(path, as = 'complaints_officer') {
+	const r = await srv.get(`/api/v1/${path}`, { as });
+	assert.equal(r.status, 200, r.text);
+	return r.body.length;
+}
+
+/* What a refused form said, for assertion messages. */
+const why = (r) => `${r.status}: ${(r.text.match(/govuk-error-summary__list">([\s\S]*?)<\/ul>/) || [])[1] || r.text.slice(0, 300)}`;
+
+const date = (name, iso) => {
+	const [y, m, d] = iso.split('-');
+	return { [`${name}.day`]: d, [`${name}.month`]: m, [`${name}.year`]: y };
+};
+
+test('registers: an Ombudsman case from referral to closure through the forms', async () => {
+	const ref = await complaintFor('Omar Referral');
+	const v = await signedIn('olu.officer');
+	const index = await v.get('/registers');
+	assert.equal(index.status, 200);
+	assert.match(index.text, /href="\/registers\/ombudsman-cases">Ombudsman cases</);
+	assert.match(index.text, /href="\/registers" aria-current="page">Registers</, 'in the navigation');
+	const before = await registerCount('ombudsman-cases');
+
+	const casePage = await v.get(`/cases/${ref}`);
+	assert.match(casePage.text, new RegExp(`href="/registers/ombudsman-cases/new\\?complaint=${ref}">record the referral`),
+		'the case page links to the referral form');
+	const form = await v.get(`/registers/ombudsman-cases/new?complaint=${ref}`);
+	assert.equal(form.status, 200);
+	assert.match(form.text, new RegExp(`name="complaint" type="text" aria-describedby="f-complaint-hint" value="${ref}"`));
+	const made = await v.post('/registers/ombudsman-cases/new', { complaint: ref, ...date('referred_on', '2026-11-23'),
+		ombudsman_reference: '202612345', summary: 'Resident unhappy with <i>heating</i> repairs' });
+	assert.equal(made.status, 303, why(made));
+	const m = made.location.match(/^\/registers\/ombudsman-cases\/(OMB-2026-\d{6})\?done=new$/);
+	assert.ok(m, made.location);
+	const omb = m[1];
+	assert.equal(await registerCount('ombudsman-cases'), before + 1);
+	let page = await v.get(made.location);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /The referral has been recorded/);
+	assert.match(page.text, new RegExp(`<a class="govuk-link" href="/cases/${ref}">${ref}</a>`));
+	assert.match(page.text, /Resident unhappy with &lt;i&gt;heating&lt;\/i&gt; repairs/);
+	assert.match(page.text, /<strong>23 November 2026<\/strong>: Referred by olu\.officer/);
+
+	// An information request, due in nine days: listed with its due date.
+	await v.get(`/registers/ombudsman-cases/${omb}/request`);
+	let r = await v.post(`/registers/ombudsman-cases/${omb}/request`, { what: 'The <b>repair</b> log',
+		...date('due_on', '2026-12-02') });
+	assert.equal(r.status, 303, why(r));
+	assert.equal(r.location, `/registers/ombudsman-cases/${omb}?done=request`);
+	page = await v.get(r.location);
+	assert.match(page.text, /The information request has been recorded/);
+	assert.match(page.text, /<td class="govuk-table__cell rd-pre">The &lt;b&gt;repair&lt;\/b&gt; log<\/td>/);
+	assert.match(page.text, /2 December 2026/);
+	assert.match(page.text, new RegExp(`href="/registers/ombudsman-cases/${omb}/answer\\?n=1"`));
+	const api = await srv.get(`/api/v1/ombudsman-cases/${omb}`, { as: 'complaints_officer' });
+	assert.equal(api.body.information_requests[0].due_on, '2026-12-02');
+	const list = await v.get('/registers/ombudsman-cases');
+	assert.match(list.text.split(omb)[2] || '', /^<\/a><\/th>\n<td class="govuk-table__cell"><a class="govuk-link" href="\/cases\/CMP-[^"]+">CMP-[\d-]+<\/a> <\/td>\n<td class="govuk-table__cell">202612345<\/td>\n<td class="govuk-table__cell">23 November 2026<\/td>\n<td class="govuk-table__cell">2 December 2026<\/td>\n<td class="govuk-table__cell">Open<\/td>/,
+		'the list shows the complaint, the dates and the status');
+	// Working days instead of a date: 3 working days from Monday 23 November.
+	r = await v.post(`/registers/ombudsman-cases/${omb}/request`, { what: 'Photos', working_days: '3' });
+	assert.equal(r.status, 303, why(r));
+
+	// The answer to request 1.
+	const af = await v.get(`/registers/ombudsman-cases/${omb}/answer?n=1`);
+	assert.equal(af.status, 200);
+	assert.match(af.text, /Number 1: The &lt;b&gt;repair&lt;\/b&gt; log/);
+	assert.equal((await v.get(`/registers/ombudsman-cases/${omb}/answer?n=9`)).status, 404);
+	r = await v.post(`/registers/ombudsman-cases/${omb}/answer`, { n: '1', summary: 'Sent the repair log' });
+	assert.equal(r.status, 303, why(r));
+	page = await v.get(r.location);
+	assert.doesNotMatch(page.text, new RegExp(`${omb}/answer\\?n=1"`), 'answered: no form offered');
+	assert.match(page.text, new RegExp(`${omb}/answer\\?n=2"`));
+	// Answering it twice is refused by the rules.
+	r = await v.post(`/registers/ombudsman-cases/${omb}/answer`, { n: '1', summary: 'Again' });
+	assert.equal(r.status, 409);
+
+	// A determination, an order, compliance with evidence, closure.
+	r = await v.post(`/registers/ombudsman-cases/${omb}/determine`, { issue: 'Heating repairs',
+		finding: 'maladministration', reasons: 'Delay' });
+	assert.equal(r.status, 303, why(r));
+	r = await v.post(`/registers/ombudsman-cases/${omb}/order`, { kind: 'compensation', description: 'Pay £150',
+		determination: '1', ...date('due_on', '2026-12-21') });
+	assert.equal(r.status, 422, 'compensation needs an amount');
+	assert.match(r.text, /href="#f-amount"/);
+	assert.match(r.text, /clause 9\.7/);
+	assert.match(r.text, /Pay £150<\/textarea>/);
+	r = await v.post(`/registers/ombudsman-cases/${omb}/order`, { kind: 'compensation', description: 'Pay £150',
+		determination: '1', amount: '150', ...date('due_on', '2026-12-21') });
+	assert.equal(r.status, 303, why(r));
+	page = await v.get(r.location);
+	assert.match(page.text, /£150\.00/);
+	assert.match(page.text, /21 December 2026/);
+	r = await v.post(`/registers/ombudsman-cases/${omb}/close`, {});
+	assert.equal(r.status, 422, 'not while an order is outstanding');
+	assert.match(r.text, /order 1 has not been complied with/);
+	assert.match(r.text, /clause 9\.7/);
+	r = await v.post(`/registers/ombudsman-cases/${omb}/comply`, { n: '1', evidence: 'Payment reference 7781' });
+	assert.equal(r.status, 303, why(r));
+	r = await v.post(`/registers/ombudsman-cases/${omb}/failure-order`, { type: '2', ground: 'Slow evidence' });
+	assert.equal(r.status, 303, why(r));
+	r = await v.post(`/registers/ombudsman-cases/${omb}/comply-failure-order`, { n: '1', evidence: 'Sent' });
+	assert.equal(r.status, 303, why(r));
+	r = await v.post(`/registers/ombudsman-cases/${omb}/close`, {});
+	assert.equal(r.status, 303, why(r));
+	page = await v.get(r.location);
+	assert.match(page.text, /id="status">closed</);
+	assert.doesNotMatch(page.text, /id="actions"/, 'a closed case offers nothing more');
+	assert.match(page.text, /Payment reference 7781/);
+	const done = await srv.get(`/api/v1/ombudsman-cases/${omb}`, { as: 'complaints_officer' });
+	assert.equal(done.body.status, 'closed');
+	assert.equal(done.body.failure_orders[0].type, 2);
+	assert.equal(done.body.orders[0].amount, 150);
+});
+
+test('registers: a refused form answers on its field with the clause, keeps what was typed, stores nothing', async () => {
+	const ref = await complaintFor('Rita Refused');
+	const v = await signedIn('olu.officer');
+	const made = await v.post('/registers/ombudsman-cases/new', { complaint: ref });
+	assert.equal(made.status, 303, why(made));
+	const omb = made.location.split('/')[3].split('?')[0];
+	const requests = async () => (await srv.get(`/api/v1/ombudsman-cases/${omb}`, { as: 'complaints_officer' }))
+		.body.information_requests.length;
+
+	// A due date before today (the request's date).
+	let digest = srv.digest();
+	let r = await v.post(`/registers/ombudsman-cases/${omb}/request`, { what: 'Tenancy <file>',
+		...date('due_on', '2026-11-20') });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /<title>Error: /);
+	assert.match(r.text, /<a href="#f-due_on-day">due_on is before requested_on \(Code 4\.1\)<\/a>/);
+	assert.match(r.text, /clause 4\.1/);
+	assert.match(r.text, /id="f-due_on-error"/);
+	assert.match(r.text, /Tenancy &lt;file&gt;<\/textarea>/);
+	assert.match(r.text, /name="due_on.day" type="text" inputmode="numeric" value="20"/);
+	assert.equal(await requests(), 0);
+	assert.equal(srv.digest(), digest);
+
+	// A missing field: the referral names no complaint.
+	const before = await registerCount('ombudsman-cases');
+	r = await v.post('/registers/ombudsman-cases/new', { ombudsman_reference: 'X-1' });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /id="f-complaint-error"/);
+	assert.match(r.text, /clause 4\.1/);
+	assert.match(r.text, /value="X-1"/);
+	// A date that is not one.
+	r = await v.post('/registers/ombudsman-cases/new', { complaint: ref, ...date('referred_on', '2026-02-31') });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /id="f-referred_on-error"/);
+	assert.equal(await registerCount('ombudsman-cases'), before);
+
+	// An improvement with no complaint behind it (Code 9.1).
+	const imps = await registerCount('improvements');
+	digest = srv.digest();
+	r = await v.post('/registers/improvements/new', { title: 'Faster repairs', owner: 'Repairs lead',
+		...date('due_on', '2027-03-31') });
+	assert.equal(r.status, 422);
+	assert.match(r.text, /href="#f-complaints"/);
+	assert.match(r.text, /clause 9\.1/);
+	assert.equal(await registerCount('improvements'), imps);
+	assert.equal(srv.digest(), digest);
+});
+
+test('registers: each form has the roles of its API route; others get 403 and nothing is stored', async () => {
+	const ref = await complaintFor('Hal Handler');
+	const before = await registerCount('ombudsman-cases');
+	const digest = srv.digest();
+	const alice = await signedIn('alice');
+	// A handler sees Ombudsman cases, but may not record them (officer, senior lead).
+	let r = await alice.get('/registers/ombudsman-cases');
+	assert.equal(r.status, 200);
+	assert.doesNotMatch(r.text, /Record a referral/);
+	assert.doesNotMatch((await alice.get(`/cases/${ref}`)).text, /record the referral/);
+	r = await alice.get('/registers/ombudsman-cases/new');
+	assert.equal(r.status, 403);
+	assert.match(r.text, /You cannot see this page/);
+	r = await alice.post('/registers/ombudsman-cases/new', { complaint: ref });
+	assert.equal(r.status, 403);
+	assert.equal(await registerCount('ombudsman-cases'), before);
+	assert.equal(srv.digest(), digest);
+	// ... nor record exceptional circumstances (senior lead, admin).
+	r = await alice.post('/registers/exceptional-circumstances/new', { reason: 'Flood',
+		...date('expected_return_on', '2026-12-31') });
+	assert.equal(r.status, 403);
+	// The board sees exceptional circumstances only, and may post nothing.
+	const board = await signedIn('board.mrc');
+	r = await board.get('/registers');
+	assert.equal(r.status, 200);
+	assert.match(r.text, /Exceptional circumstances/);
+	assert.doesNotMatch(r.text, /Ombudsman cases|Improvements/);
+	assert.equal((await board.get('/registers/exceptional-circumstances')).status, 200);
+	assert.equal((await board.get('/registers/ombudsman-cases')).status, 403);
+	assert.equal((await board.get('/registers/training-records')).status, 403);
+	r = await board.post('/registers/exceptional-circumstances/new', { reason: 'Flood',
+		...date('expected_return_on', '2026-12-31') });
+	assert.equal(r.status, 403);
+	assert.equal(srv.digest(), digest);
+	// Unknown registers and records.
+	assert.equal((await alice.get('/registers/nothing')).status, 404);
+	assert.equal((await alice.get('/registers/ombudsman-cases/OMB-1999-999999')).status, 404);
+	assert.equal((await alice.get('/registers/ombudsman-cases/OMB-1999-999999/request')).status, 404);
+	// Signed out: sign in first.
+	const anon = new Visitor();
+	r = await anon.get('/registers/ombudsman-cases');
+	assert.equal(r.status, 303);
+	assert.equal(r.location, '/sign-in');
+});
+
+test('registers: a form without its CSRF token is refused and nothing is stored', async () => {
+	const ref = await complaintFor('Cora Csrf');
+	const v = await signedIn('olu.officer');
+	const other = await signedIn('sam.officer');
+	await v.get('/registers/ombudsman-cases/new');
+	const before = await registerCount('ombudsman-cases');
+	const digest = srv.digest();
+	let r = await v.go('POST', '/registers/ombudsman-cases/new', { complaint: ref });
+	assert.equal(r.status, 403);
+	assert.match(r.text, /The form has expired/);
+	r = await v.go('POST', '/registers/ombudsman-cases/new', { complaint: ref, csrf: other.csrf });
+	assert.equal(r.status, 403);
+	r = await v.go('POST', '/registers/improvements/new', { title: 'T', owner: 'O', complaints: ref,
+		...date('due_on', '2027-01-29') });
+	assert.equal(r.status, 403);
+	assert.equal(await registerCount('ombudsman-cases'), before);
+	assert.equal(srv.digest(), digest);
+});
+
+test('registers: an improvement, exceptional circumstances and a training record through the forms', async () => {
+	const ref = await complaintFor('Ivor Improvement');
+	const ref2 = await complaintFor('Ivy Improvement');
+	const alice = await signedIn('alice');
+	let r = await alice.post('/registers/improvements/new', { title: 'Check boilers before winter',
+		complaints: `${ref}\r\n${ref2}\r\n`, category: 'repairs', owner: 'Repairs lead',
+		...date('due_on', '2027-01-29') });
+	assert.equal(r.status, 303, why(r));
+	const imp = r.location.split('/')[3].split('?')[0];
+	let page = await alice.get(r.location);
+	assert.match(page.text, new RegExp(`href="/cases/${ref}">${ref}</a> <a class="govuk-link" href="/cases/${ref2}">`));
+	assert.match(page.text, /id="status">planned</);
+	r = await alice.post(`/registers/improvements/${imp}/update`, { note: 'Survey of boilers started',
+		status: 'in_progress' });
+	assert.equal(r.status, 303, why(r));
+	r = await alice.post(`/registers/improvements/${imp}/update`, { note: 'Done', status: 'completed' });
+	assert.equal(r.status, 422, 'an outcome is needed to complete it');
+	assert.match(r.text, /clause 9\.3/);
+	assert.match(r.text, /id="f-outcome-error"/);
+	r = await alice.post(`/registers/improvements/${imp}/update`, { note: 'Done', status: 'completed',
+		outcome: 'Every boiler checked in October' });
+	assert.equal(r.status, 303, why(r));
+	page = await alice.get(r.location);
+	assert.match(page.text, /id="status">completed</);
+	assert.match(page.text, /Every boiler checked in October/);
+	assert.doesNotMatch(page.text, new RegExp(`${imp}/update"`));
+	const api = await srv.get(`/api/v1/improvements/${imp}`, { as: 'handler' });
+	assert.deepEqual(api.body.complaints, [ref, ref2]);
+	assert.equal(api.body.updates.length, 2);
+
+	// Exceptional circumstances: a senior lead; they end once the Ombudsman and residents were told.
+	const lead = await signedIn('rhian.lead');
+	r = await lead.post('/registers/exceptional-circumstances/new', { reason: 'Cyber attack',
+		...date('started_on', '2026-11-20'), ...date('expected_return_on', '2026-12-18'),
+		...date('ombudsman_informed_on', '2026-11-20'), ombudsman_told: 'Systems down' });
+	assert.equal(r.status, 303, why(r));
+	const exc = r.location.split('/')[3].split('?')[0];
+	r = await lead.post(`/registers/exceptional-circumstances/${exc}/end`, {});
+	assert.equal(r.status, 422);
+	assert.match(r.text, /clause 8\.5/);
+	r = await lead.post(`/registers/exceptional-circumstances/${exc}/update`, {
+		...date('residents_informed_on', '2026-11-23'), residents_told: 'Replies may be late' });
+	assert.equal(r.status, 303, why(r));
+	r = await lead.post(`/registers/exceptional-circumstances/${exc}/end`, { note: 'Systems back' });
+	assert.equal(r.status, 303, why(r));
+	page = await lead.get(r.location);
+	assert.match(page.text, /id="status">ended</);
+	assert.match(page.text, /Replies may be late/);
+
+	// Training: the admin records it; a handler may only look.
+	const admin = await signedIn('admin');
+	r = await admin.get('/registers/training-records/new');
+	assert.equal(r.status, 200);
+	assert.match(r.text, /<option value="alice">alice<\/option>/);
+	r = await admin.post('/registers/training-records/new', { user: 'alice', course: 'Complaint Handling Code',
+		...date('completed_on', '2026-11-02'), ...date('expires_on', '2027-11-02') });
+	assert.equal(r.status, 303, why(r));
+	page = await alice.get(r.location.split('?')[0]);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /Complaint Handling Code/);
+	assert.match(page.text, /2 November 2027/);
+	assert.equal((await alice.get('/registers/training-records/new')).status, 403);
+
+	// Quality reviews and surveys: listed for staff, with their forms.
+	for (const path of ['/registers/quality-reviews', '/registers/surveys', '/registers/training-records',
+		'/registers/surveys/schedule']) {
+		const l = await alice.get(path);
+		assert.equal(l.status, 200, path);
+	}
+	const officer = await signedIn('olu.officer');
+	r = await officer.get('/registers/quality-reviews/sample');
+	assert.equal(r.status, 200);
+	assert.match(r.text, /name="reviewers" type="checkbox" value="alice"/);
+	assert.equal((await officer.get('/registers/quality-reviews/new')).status, 200);
+	const surveys = await registerCount('surveys');
+	await alice.get('/registers/surveys/schedule');
+	r = await alice.post('/registers/surveys/schedule', {});
+	assert.equal(r.status, 303, why(r));
+	assert.equal(r.location, '/registers/surveys?done=schedule');
+	assert.match((await alice.get(r.location)).text, /The surveys due have been scheduled/);
+	const all = (await srv.get('/api/v1/surveys', { as: 'handler' })).body;
+	assert.ok(all.length >= surveys);
+	const due = all.find((x) => x.status === 'due');
+	assert.ok(due, 'the demo has a survey due');
+	page = await alice.get(`/registers/surveys/${due.reference}`);
+	assert.equal(page.status, 200);
+	assert.match(page.text, new RegExp(`href="/cases/${due.complaint}"`));
+	r = await alice.post(`/registers/surveys/${due.reference}/answer`, { 'answers.overall': '9' });
+	assert.equal(r.status, 422, 'answers are from 1 to 5');
+	assert.match(r.text, /id="f-answers-overall-error"/);
+	r = await alice.post(`/registers/surveys/${due.reference}/answer`, { 'answers.overall': '4',
+		comments: 'Kept informed' });
+	assert.equal(r.status, 303, why(r));
+	const sv = await srv.get(`/api/v1/surveys/${due.reference}`, { as: 'handler' });
+	assert.deepEqual(sv.body.answers, { overall: 4 });
+});
+
 finalChecks(() => srv);
