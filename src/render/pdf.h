@@ -11,11 +11,11 @@
  *
  * A drawing (PDF_SVG) is one SVG document, drawn as vectors at its own
  * size (a CSS pixel is 0.75 pt), made smaller to fit the width between
- * the margins and the height of a page; it is never split across pages
- * (it starts a new page when it does not fit), and has a line's space
- * above and below it.  The SVG needs a width and height or a viewBox.
- * Its <title> and <desc> are not drawn: the caller gives the drawing a
- * heading of its own when it needs one.
+ * the margins and the height of a page (less room for a heading above
+ * it); it is never split across pages (it starts a new page when it does
+ * not fit), and has a line's space above and below it.  The SVG needs a
+ * width and height or a viewBox.  Its <title> and <desc> are not drawn:
+ * the caller gives the drawing a heading of its own when it needs one.
  */
 #ifndef REDRESS_RENDER_PDF_H
 #define REDRESS_RENDER_PDF_H
