@@ -8,7 +8,7 @@
 # ./redress.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd pangocairo libcurl libpq
+PKGS    := sqlite3 jansson libsodium libmicrohttpd pangocairo librsvg-2.0 libcurl libpq
 PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g

@@ -4,7 +4,7 @@
 set -eu
 
 DEBS="build-essential pkg-config clang libclang-rt-14-dev wrk bc libsqlite3-dev sqlite3 libjansson-dev libmicrohttpd-dev \
-libsodium-dev libcmocka-dev libcairo2-dev libpango1.0-dev libcurl4-openssl-dev \
+libsodium-dev libcmocka-dev libcairo2-dev libpango1.0-dev librsvg2-dev libcurl4-openssl-dev \
 libpq-dev postgresql python3 python3-yaml python3-aiosmtpd poppler-utils curl chromium nodejs npm"
 
 missing=""

@@ -79,7 +79,7 @@ static const char *format_of(const struct cli *c)
 
 /* The report as a standalone HTML document (the page's content, without
  * the links to the cases, which need the server), or as a PDF of its
- * text; 0 or the exit status. */
+ * text with the HTML's charts; 0 or the exit status. */
 static int print_doc(const char *kind, const char *format, const json_t *rep)
 {
 	struct buf b = BUF_INIT, title = BUF_INIT;
@@ -111,7 +111,8 @@ static int print_doc(const char *kind, const char *format, const json_t *rep)
 		struct rd_err e;
 
 		err_clear(&e);
-		if (print_pdf(buf_str(&title), js_str0(rep, "organisation"), text, &pdf, &e))
+		if (print_pdf(buf_str(&title), js_str0(rep, "organisation"), text, buf_str(&b),
+			      &pdf, &e))
 			rc = cli_fail(&e);
 		else
 			fwrite(pdf.s, 1, pdf.len, stdout);

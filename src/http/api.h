@@ -93,9 +93,11 @@ int api_query_date(struct req *q, const char *name, date_t *out);
 /* A whole-number query parameter in [min, max]: 0 or 400. */
 int api_query_int(struct req *q, const char *name, long min, long max,
 		  long dflt, long *out);
-/* Answers with the PDF of a report's "text" (taken: freed here) in place of
+/* Answers with the PDF of a report's "text" (taken: freed here) and the
+ * charts of its HTML, from "html" (rhtml_tsm, ...) on q->out, in place of
  * q->out: 200, or the failure's status. */
-int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text);
+int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text,
+		   void (*html)(struct buf *, const json_t *, const char *));
 /* Every state of "kind" as a JSON array (new reference). */
 json_t *api_states(struct rec *r, const char *kind);
 

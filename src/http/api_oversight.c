@@ -14,6 +14,7 @@
 
 #include "reports/annual.h"
 #include "reports/board.h"
+#include "reports/html.h"
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
 #include "util/json.h"
@@ -38,13 +39,15 @@ static int format_of(struct req *q, int *csv)
 	return 0;
 }
 
-/* The PDF of the report in q->out, titled "what" and its period. */
-static int as_pdf(struct req *q, const char *what, const char *period, char *text)
+/* The PDF of the report in q->out, titled "what" and its period, with
+ * the charts of its HTML from "html". */
+static int as_pdf(struct req *q, const char *what, const char *period, char *text,
+		  void (*html)(struct buf *, const json_t *, const char *))
 {
 	char title[160];
 
 	snprintf(title, sizeof(title), "%s %s", what, js_str0(q->out, period));
-	return api_report_pdf(q, title, js_str0(q->out, "organisation"), text);
+	return api_report_pdf(q, title, js_str0(q->out, "organisation"), text, html);
 }
 
 static void as_csv(struct req *q, char *text)
@@ -79,7 +82,7 @@ int api_report_board(struct req *q, struct rec *r)
 		return http_fail(q, &e);
 	if (csv == 2)
 		return as_pdf(q, "Board and Member Responsible for Complaints pack", "period",
-			      board_text(q->out));
+			      board_text(q->out), rhtml_board);
 	if (csv)
 		as_csv(q, board_csv(q->out));
 	return 200;
@@ -108,7 +111,7 @@ int api_self_assessment(struct req *q, struct rec *r)
 		return refused(q, &e);
 	if (csv == 2)
 		return as_pdf(q, "Self-assessment against the Complaint Handling Code", "year",
-			      sa_text(q->out));
+			      sa_text(q->out), rhtml_self_assessment);
 	if (csv)
 		as_csv(q, sa_csv(q->out));
 	return 200;
@@ -171,7 +174,7 @@ int api_report_annual(struct req *q, struct rec *r)
 		return refused(q, &e);
 	if (f && !strcmp(f, "pdf"))
 		return as_pdf(q, "Annual complaints performance and service improvement report", "year",
-			      annual_text(q->out));
+			      annual_text(q->out), rhtml_annual);
 	if (f && !strcmp(f, "text")) {
 		q->text = annual_text(q->out);
 		json_decref(q->out);

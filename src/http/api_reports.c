@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reports/html.h"
 #include "reports/tsm.h"
 #include "util/json.h"
 
@@ -37,7 +38,8 @@ int api_report_tsm(struct req *q, struct rec *r)
 		char title[64];
 
 		snprintf(title, sizeof(title), "Tenant Satisfaction Measures %s", js_str0(q->out, "year"));
-		return api_report_pdf(q, title, js_str0(q->out, "organisation"), tsm_text(q->out));
+		return api_report_pdf(q, title, js_str0(q->out, "organisation"), tsm_text(q->out),
+				      rhtml_tsm);
 	}
 	if (format && !strcmp(format, "csv")) {
 		q->text = tsm_csv(q->out);

@@ -87,20 +87,25 @@ json_t *api_states(struct rec *r, const char *kind)
 	return all;
 }
 
-int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text)
+int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text,
+		   void (*html)(struct buf *, const json_t *, const char *))
 {
-	struct buf out = BUF_INIT;
+	struct buf out = BUF_INIT, charts = BUF_INIT;
 	struct rd_err e;
 
 	err_clear(&e);
-	if (print_pdf(title, organisation, text, &out, &e)) {
+	if (html)
+		html(&charts, q->out, NULL);
+	if (print_pdf(title, organisation, text, charts.len ? buf_str(&charts) : NULL, &out, &e)) {
 		free(text);
+		buf_free(&charts);
 		buf_free(&out);
 		json_decref(q->out);
 		q->out = NULL;
 		return http_fail(q, &e);
 	}
 	free(text);
+	buf_free(&charts);
 	json_decref(q->out);
 	q->out = NULL;
 	q->text_len = out.len;

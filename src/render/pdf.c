@@ -1,14 +1,16 @@
 /*
- * pdf.c - A4 letters with cairo and Pango.
+ * pdf.c - A4 letters with cairo and Pango, drawings with librsvg.
  *
  * Two passes over one set of layouts: the first places every line of
- * every block on a page (so the page count is known), the second draws
- * the pages with the letterhead, the lines and the footers.
+ * every block, and every drawing whole, on a page (so the page count is
+ * known), the second draws the pages with the letterhead, the lines, the
+ * drawings and the footers.
  */
 #include "render/pdf.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +23,13 @@
 #define MARGIN_BOTTOM 72.0	/* the footer sits in it */
 #define FAMILY "DejaVu Sans"
 #define INK 0.043, 0.047, 0.047	/* #0b0c0c */
+#define PX 0.75			/* a CSS pixel in points */
 
 struct placed {
-	PangoLayoutLine *line;
-	double x, baseline;
+	PangoLayoutLine *line;	/* a line of text, or NULL for a drawing */
+	RsvgHandle *svg;	/* a drawing (owned by the job's svg[]) */
+	double x, baseline;	/* a drawing: its top left corner */
+	double w, h;		/* a drawing's size in points */
 	int page;
 	int bullet;		/* draw a bullet before this line */
 };
@@ -35,8 +40,10 @@ struct layout_job {
 	double fs;		/* body size in points */
 	struct placed *pl;
 	size_t npl, cap;
-	PangoLayout **lay;	/* one per block */
+	PangoLayout **lay;	/* one per block (NULL for a drawing) */
 	size_t nlay;
+	RsvgHandle **svg;	/* one per block (NULL but for a drawing) */
+	double *svg_w, *svg_h;	/* each drawing's size on the page, in points */
 	double first_top;	/* where the body starts on page 1 */
 };
 
@@ -96,8 +103,8 @@ static double first_line_height(PangoLayout *l)
 	return (double)(y1 - y0) / PANGO_SCALE;
 }
 
-static void place(struct layout_job *j, PangoLayoutLine *line, double x,
-		  double baseline, int page, int bullet)
+static struct placed *place(struct layout_job *j, PangoLayoutLine *line, double x,
+			    double baseline, int page, int bullet)
 {
 	struct placed *p;
 
@@ -106,14 +113,79 @@ static void place(struct layout_job *j, PangoLayoutLine *line, double x,
 		j->pl = xrealloc(j->pl, j->cap * sizeof(*j->pl));
 	}
 	p = &j->pl[j->npl++];
-	p->line = pango_layout_line_ref(line);
+	memset(p, 0, sizeof(*p));
+	p->line = line ? pango_layout_line_ref(line) : NULL;
 	p->x = x;
 	p->baseline = baseline;
 	p->page = page;
 	p->bullet = bullet;
+	return p;
 }
 
-/* Places the blocks' lines; returns the number of pages, or -1. */
+/* Reads block i's SVG and works out its size on the page: its own size
+ * (CSS pixels) in points, made smaller to fit the text's width and,
+ * with room for a caption, the page's height. */
+static int load_svg(struct layout_job *j, size_t i, const char *svg, struct rd_err *e)
+{
+	double width = PAGE_W - 2 * MARGIN_X;
+	double room = PAGE_H - MARGIN_BOTTOM - MARGIN_TOP - j->fs * 5, w = 0, h = 0, scale = PX;
+	GError *ge = NULL;
+
+	j->svg[i] = rsvg_handle_new_from_data((const guint8 *)(svg ? svg : ""),
+					      svg ? strlen(svg) : 0, &ge);
+	if (!j->svg[i]) {
+		err_set(e, RD_EINVAL, "svg", NULL, "a drawing is not valid SVG: %s",
+			ge ? ge->message : "unknown error");
+		if (ge)
+			g_error_free(ge);
+		return -1;
+	}
+	rsvg_handle_set_dpi(j->svg[i], 96);
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(j->svg[i], &w, &h)) {
+		gboolean has_w, has_h, has_vb;
+		RsvgLength lw, lh;
+		RsvgRectangle vb;
+
+		rsvg_handle_get_intrinsic_dimensions(j->svg[i], &has_w, &lw, &has_h, &lh,
+						     &has_vb, &vb);
+		if (has_vb) {
+			w = vb.width;
+			h = vb.height;
+		}
+	}
+	if (!(w > 0 && h > 0))
+		return err_set(e, RD_EINVAL, "svg", NULL,
+			       "a drawing has no size: give it a width and height, or a viewBox");
+	if (w * scale > width)
+		scale = width / w;
+	if (h * scale > room)
+		scale = room / h;
+	j->svg_w[i] = w * scale;
+	j->svg_h[i] = h * scale;
+	return 0;
+}
+
+/* The height block i's first line needs on a page: a drawing needs all
+ * of itself. */
+static int first_need(struct layout_job *j, const struct pdf_block *b, size_t i,
+		      double width, double *need, struct rd_err *e)
+{
+	PangoLayout *next;
+
+	if (b[i].kind == PDF_SVG) {
+		*need = j->fs * 1.2 + j->svg_h[i];
+		return 0;
+	}
+	next = layout(j, b[i].markup, j->fs, 0, width, e);
+	if (!next)
+		return -1;
+	*need = j->fs * 0.7 + first_line_height(next);
+	g_object_unref(next);
+	return 0;
+}
+
+/* Places the blocks' lines and drawings; returns the number of pages, or
+ * -1. */
 static int lay_out(struct layout_job *j, const struct pdf_block *b, size_t n,
 		   struct rd_err *e)
 {
@@ -122,30 +194,50 @@ static int lay_out(struct layout_job *j, const struct pdf_block *b, size_t n,
 	int page = 0;
 
 	j->lay = xcalloc(n ? n : 1, sizeof(*j->lay));
+	j->svg = xcalloc(n ? n : 1, sizeof(*j->svg));
+	j->svg_w = xcalloc(n ? n : 1, sizeof(*j->svg_w));
+	j->svg_h = xcalloc(n ? n : 1, sizeof(*j->svg_h));
+	j->nlay = n;
+	for (size_t i = 0; i < n; i++)
+		if (b[i].kind == PDF_SVG && load_svg(j, i, b[i].markup, e))
+			return -1;
 	for (size_t i = 0; i < n; i++) {
 		int heading = b[i].kind == PDF_HEADING, item = b[i].kind == PDF_ITEM;
 		double top = page ? MARGIN_TOP : j->first_top, gap;
 		PangoLayoutIter *it;
+		struct placed *p;
 		int first = 1;
 
+		/* Space around a drawing, above and below. */
+		gap = b[i].kind == PDF_SVG || (i && b[i - 1].kind == PDF_SVG) ? j->fs * 1.2 :
+		      heading ? j->fs * 1.1 :
+		      item && i && b[i - 1].kind == PDF_ITEM ? j->fs * 0.3 : j->fs * 0.7;
+		if (y > top)
+			y += gap;
+		if (b[i].kind == PDF_SVG) {
+			/* A drawing is never split: it goes whole on the next page. */
+			if (y + j->svg_h[i] > bottom && y > top) {
+				page++;
+				y = MARGIN_TOP;
+			}
+			p = place(j, NULL, MARGIN_X, y, page, 0);
+			p->svg = j->svg[i];
+			p->w = j->svg_w[i];
+			p->h = j->svg_h[i];
+			y += j->svg_h[i];
+			continue;
+		}
 		j->lay[i] = layout(j, b[i].markup, heading ? j->fs * 1.15 : j->fs, heading,
 				   item ? width - indent : width, e);
 		if (!j->lay[i])
 			return -1;
-		j->nlay = i + 1;
-		gap = heading ? j->fs * 1.1 :
-		      item && i && b[i - 1].kind == PDF_ITEM ? j->fs * 0.3 : j->fs * 0.7;
-		if (y > top)
-			y += gap;
 		/* A heading goes with the first line of what follows it. */
 		if (heading && i + 1 < n) {
-			PangoLayout *next = layout(j, b[i + 1].markup, j->fs, 0, width, e);
 			double need;
 
-			if (!next)
+			if (first_need(j, b, i + 1, width, &need, e))
 				return -1;
-			need = height(j->lay[i]) + j->fs * 0.7 + first_line_height(next);
-			g_object_unref(next);
+			need += height(j->lay[i]);
 			if (y + need > bottom && y > top) {
 				page++;
 				y = MARGIN_TOP;
@@ -239,17 +331,31 @@ static double letterhead(struct layout_job *j, const struct pdf_doc *d, int draw
 	return y + j->fs * 1.5 - MARGIN_TOP;
 }
 
-static void draw(struct layout_job *j, const struct pdf_doc *d, int pages)
+static int draw(struct layout_job *j, const struct pdf_doc *d, int pages, struct rd_err *e)
 {
 	PangoLayout *bullet = layout(j, "\xe2\x80\xa2", j->fs, 0, j->fs * 2, NULL);
 	double foot = j->fs >= 16 ? j->fs : 9;
 	size_t k = 0;
+	int rc = 0;
 
 	for (int p = 0; p < pages; p++) {
 		cairo_set_source_rgb(j->cr, INK);
 		if (p == 0)
 			letterhead(j, d, 1);
 		for (; k < j->npl && j->pl[k].page == p; k++) {
+			if (j->pl[k].svg) {
+				RsvgRectangle vp = { j->pl[k].x, j->pl[k].baseline, j->pl[k].w, j->pl[k].h };
+				GError *ge = NULL;
+
+				cairo_save(j->cr);
+				if (!rsvg_handle_render_document(j->pl[k].svg, j->cr, &vp, &ge) && !rc)
+					rc = err_set(e, RD_EIO, "svg", NULL, "cannot draw a drawing: %s",
+						     ge ? ge->message : "unknown error");
+				if (ge)
+					g_error_free(ge);
+				cairo_restore(j->cr);
+				continue;
+			}
 			if (j->pl[k].bullet && bullet) {
 				cairo_move_to(j->cr, j->pl[k].x - j->fs * 1.1, j->pl[k].baseline);
 				pango_cairo_show_layout_line(j->cr,
@@ -263,6 +369,7 @@ static void draw(struct layout_job *j, const struct pdf_doc *d, int pages)
 	}
 	if (bullet)
 		g_object_unref(bullet);
+	return rc;
 }
 
 int pdf_render(const struct pdf_doc *d, const struct pdf_block *b, size_t n,
@@ -290,16 +397,22 @@ int pdf_render(const struct pdf_doc *d, const struct pdf_block *b, size_t n,
 		d->language ? d->language : "en-GB"));
 	j.first_top = MARGIN_TOP + letterhead(&j, d, 0);
 	pages = lay_out(&j, b, n, e);
-	if (pages > 0) {
-		draw(&j, d, pages);
-		rc = 0;
-	}
+	if (pages > 0)
+		rc = draw(&j, d, pages, e);
 	for (size_t i = 0; i < j.npl; i++)
-		pango_layout_line_unref(j.pl[i].line);
+		if (j.pl[i].line)
+			pango_layout_line_unref(j.pl[i].line);
 	free(j.pl);
-	for (size_t i = 0; i < j.nlay; i++)
-		g_object_unref(j.lay[i]);
+	for (size_t i = 0; i < j.nlay; i++) {
+		if (j.lay[i])
+			g_object_unref(j.lay[i]);
+		if (j.svg[i])
+			g_object_unref(j.svg[i]);
+	}
 	free(j.lay);
+	free(j.svg);
+	free(j.svg_w);
+	free(j.svg_h);
 	g_object_unref(j.pc);
 	cairo_destroy(j.cr);
 	cairo_surface_finish(s);

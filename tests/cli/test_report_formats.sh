@@ -1,8 +1,8 @@
 #!/bin/sh
-# The reports as PDF (read back with pdftotext) and as HTML, on a small
-# fixed set of complaints whose figures were worked out by hand (below),
-# for the reporting year 2025/26.  England bank holidays in the span: 18
-# and 21 April, 5 and 26 May 2025.
+# The reports as PDF (read back with pdftotext), with the charts of their
+# HTML, and as HTML, on a small fixed set of complaints whose figures were
+# worked out by hand (below), for the reporting year 2025/26.  England bank
+# holidays in the span: 18 and 21 April, 5 and 26 May 2025.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 export REDRESS_TODAY=2026-04-10
@@ -58,6 +58,15 @@ text() { pdftotext -layout "$1" - 2>/dev/null | tr -s ' '; }
 has() { # desc file text
 	if grep -qF -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2: $(head -c 600 "$2")"; fi
 }
+line_of() { grep -nF -- "$2" "$1" | head -1 | cut -d: -f1; }
+before() { # desc file first then: the line with "first" comes before the one with "then"
+	a=$(line_of "$2" "$3") b=$(line_of "$2" "$4")
+	if [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; then ok; else
+		bad "$1: \"$3\" (line $a) is not before \"$4\" (line $b) in $2"
+	fi
+}
+# The lines of a PDF's text, its page breaks (form feeds) made line breaks.
+lines() { tr '\f' '\n' < "$1"; }
 pdf() { # report file: the PDF, checked, and its text in file.txt
 	if r report "$1" --year 2025 --format pdf > "$T/$2.pdf" 2>"$T/err" &&
 	   [ "$(head -c 5 "$T/$2.pdf")" = "%PDF-" ] && pdfinfo "$T/$2.pdf" >/dev/null 2>&1; then
@@ -88,7 +97,17 @@ has "LCRA CH01 s2" $f "CH01 stage 2: 1.3 per 1,000 homes (1 received)"
 has "LCHO" $f "Low-cost home ownership (LCHO), 200 homes"
 has "LCHO CH01 s1" $f "CH01 stage 1: 0.0 per 1,000 homes (0 received)"
 has "LCHO CH02 none" $f "CH02 stage 1: - (no responses) (0 of 0"
-has "page footer" $f "Page 1 of 1"
+has "page footer" $f "Page 2 of 2"
+
+# The charts of the HTML, each under its title, after the lines of all
+# homes; their text is drawn: the LCHO's CH02 bar has "no figure" and the
+# legend "All homes", which the report's text does not say.
+has "TSM CH01 chart" $f "Chart: CH01: complaints received per 1,000 homes"
+has "TSM CH02 chart" $f "Chart: CH02: complaints responded to within the Code's"
+has "TSM chart drawn" $f "no figure"
+before "TSM chart after all homes" $f "CH02 stage 2: 0.0% (0 of 1" "Chart: CH01"
+before "TSM charts before LCRA" $f "Chart: CH02" "Low-cost rental (LCRA), 800 homes"
+has "TSM legend drawn" $f "All homes"
 
 # The board pack 2025/26.  Received A F D = 3 (refused D): 3.0 per 1,000;
 # stage 2 requested F = 1: 1.0.  Stage 1 responses B A F = 3, stage 2 F.
@@ -105,13 +124,25 @@ has "6.3" $f "6.3 2 of 3 within (66.7%), 1 late"
 has "6.11" $f "6.11 1 of 1 within (100.0%), 0 late"
 has "6.14" $f "6.14 0 of 1 within (0.0%), 1 late"
 has "refusals" $f "Refusals: 1 complaints, 0 escalations"
+# Each chart after its section: outcomes after "Outcomes", before the
+# timescales; the months after the table of months; none at the end.
+before "outcomes chart" $f "Outcomes (decisions on each point" "Chart: Decisions on the points of the complaints, by stage"
+before "outcomes chart in its section" $f "Chart: Decisions on the points" "Performance against the Code's timescales"
+before "timescales chart" $f "6.14 0 of 1 within" "Chart: Share within each of the Code's timescales (%)"
+before "months chart" $f "2026-03 " "Chart: Month by month"
+if lines $f | grep -qx "Charts"; then bad "board: a chart left to the end"; else ok; fi
 
 # The self-assessment and the annual report carry the same figures.
 pdf self-assessment sa
 has "SA 6.3" $T/sa.txt "6.3: 2 of 3 stage 1"
+before "SA summary chart" $T/sa.txt "provisions:" "Chart: The provisions by their answer"
+before "SA chart before the sections" $T/sa.txt "Chart: The provisions by their answer" "Section 1 - "
 pdf annual annual
 has "annual title" $T/annual.txt "Annual complaints performance and service improvement report 2025/26"
 has "annual CH02" $T/annual.txt "66.7"
+before "annual (a) chart" $T/annual.txt "(a) Self-assessment" "Chart: The provisions by their answer"
+before "annual (b) charts" $T/annual.txt "(b) Performance" "Chart: CH01: complaints received per 1,000 homes"
+before "annual (b) charts before (c)" $T/annual.txt "Chart: Refusals by reason" "(c) Ombudsman findings"
 
 # HTML: a whole document, the figures in tables, the charts as images
 # named by their titles, everything escaped, no script, no links (the
@@ -126,6 +157,13 @@ for rep in tsm board annual self-assessment; do
 	has "$rep table" $h "<table class=\"govuk-table\">"
 	has "$rep escaped" $h "Fenwick &amp; Vale &lt;Homes&gt;"
 	if grep -q "<script\|<Homes>\| href=" "$h"; then bad "$rep: script, markup or a link in the HTML"; else ok; fi
+done
+# The PDF carries every chart of the HTML.
+for rep in tsm:tsm board:board annual:annual self-assessment:sa; do
+	svgs=$(grep -c "<svg " "$T/${rep%%:*}.html") charts=$(lines "$T/${rep#*:}.txt" | grep -c "^Chart: ")
+	if [ "$svgs" -gt 0 ] && [ "$svgs" = "$charts" ]; then ok; else
+		bad "${rep%%:*}: $svgs charts in the HTML, $charts in the PDF"
+	fi
 done
 h=$T/tsm.html
 has "TSM CH01 chart" $h "<title id=\"tsm-ch01-title\">CH01: complaints received per 1,000 homes</title>"

@@ -9,6 +9,9 @@
 // tests/cli/test_self_assessment.sh.)
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test, { before } from 'node:test';
 
 import { ackBody, assertProblem, finalChecks, newComplaint, startServer } from './harness.mjs';
@@ -138,6 +141,48 @@ test('PDF: each report as an A4 document; a format that is not one is refused', 
 		assert.ok(r.text.startsWith('%PDF-'), `${path}: a PDF`);
 		assert.match(r.text.slice(-8), /%%EOF\s*$/, `${path}: a whole PDF`);
 		assertProblem(await srv.get(`${path}?year=2025&format=xml`, { as: 'board' }), 400, 'format');
+	}
+});
+
+// The PDF's text as pdftotext reads it, its page breaks made line breaks.
+async function pdfText(path) {
+	const r = await fetch(srv.base + path, { headers: { Authorization: 'Bearer ' + srv.tok('board') } });
+	srv.responses++;
+	assert.equal(r.status, 200, path);
+	const f = join(srv.dir, 'report.pdf');
+	writeFileSync(f, Buffer.from(await r.arrayBuffer()));
+	const t = spawnSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+	assert.equal(t.status, 0, t.stderr);
+	return t.stdout.replaceAll('\f', '\n');
+}
+
+test('PDF: the charts of each report drawn, each under its title, after its section', async () => {
+	const want = {
+		'/api/v1/reports/tsm': [['CH02 stage 2:', 'Chart: CH01: complaints received per 1,000 homes'],
+			['Chart: CH02: complaints responded to', 'Low-cost rental (LCRA), ']],
+		[BOARD]: [['Outcomes (decisions', 'Chart: Decisions on the points of the complaints, by stage'],
+			['Chart: Decisions on the points', 'Performance against the Code\'s timescales'],
+			['Month by month', 'Chart: Month by month'],
+			['Category by category', 'Chart: Category by category']],
+		'/api/v1/reports/annual': [['(a) Self-assessment', 'Chart: The provisions by their answer'],
+			['(b) Performance', 'Chart: Share within each of the Code\'s timescales (%)'],
+			['Chart: Share within each', '(c) Ombudsman findings']],
+		'/api/v1/self-assessments': [['provisions:', 'Chart: The provisions by their answer'],
+			['Chart: The provisions by their answer', 'Section 1 - ']],
+	};
+	const drawn = {
+		'/api/v1/reports/tsm': 'All homes', [BOARD]: 'Partly upheld',
+		'/api/v1/reports/annual': 'Comply: yes', '/api/v1/self-assessments': 'Comply: yes',
+	};
+	for (const [path, order] of Object.entries(want)) {
+		const text = await pdfText(`${path}?year=2025&format=pdf`);
+		for (const [first, then] of order) {
+			const a = text.indexOf(first), b = text.indexOf(then);
+			assert.ok(a >= 0 && b >= 0 && a < b, `${path}: "${first}" (at ${a}) before "${then}" (at ${b})`);
+		}
+		assert.doesNotMatch(text, /^Charts$/m, `${path}: every chart in its section`);
+		// Drawn, not only named: a label of the chart that the text does not have.
+		assert.ok(text.includes(drawn[path]), `${path}: no "${drawn[path]}" drawn`);
 	}
 });
 
