@@ -286,15 +286,20 @@ static void footer(struct layout_job *j, const struct pdf_doc *d, int page,
 	pango_font_description_set_size(fd, (gint)(pt * PANGO_SCALE));
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	snprintf(text, sizeof(text), "Reference %s", d->reference ? d->reference : "");
-	pango_layout_set_text(l, text, -1);
-	pango_layout_get_size(l, &w, &h);
-	show(j->cr, l, MARGIN_X, PAGE_H - MARGIN_BOTTOM / 2 - (double)h / PANGO_SCALE / 2);
 	snprintf(text, sizeof(text), "Page %d of %d", page, pages);
 	pango_layout_set_text(l, text, -1);
 	pango_layout_get_size(l, &w, &h);
 	show(j->cr, l, PAGE_W - MARGIN_X - (double)w / PANGO_SCALE,
 	     PAGE_H - MARGIN_BOTTOM / 2 - (double)h / PANGO_SCALE / 2);
+	/* the reference ends with "..." before it would reach the page number */
+	snprintf(text, sizeof(text), "%s%s", d->reference_plain ? "" : "Reference ",
+		 d->reference ? d->reference : "");
+	pango_layout_set_text(l, text, -1);
+	pango_layout_set_width(l, (int)((PAGE_W - 2 * MARGIN_X - (double)w / PANGO_SCALE - 18.0) *
+					PANGO_SCALE));
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_get_size(l, &w, &h);
+	show(j->cr, l, MARGIN_X, PAGE_H - MARGIN_BOTTOM / 2 - (double)h / PANGO_SCALE / 2);
 	g_object_unref(l);
 }
 

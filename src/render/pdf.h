@@ -45,6 +45,8 @@ struct pdf_doc {
 	const char *reference;		/* on every page (plain text) */
 	double font_pt;			/* body size: 0 = 11; large print >= 16 */
 	const char *language;		/* a Pango language tag, "en-GB" if NULL */
+	int reference_plain;		/* the footer shows the reference without
+					 * "Reference " before it (a report's title) */
 };
 
 /* Appends the PDF to "out".  -1 and "e": RD_EINVAL if a block's markup

@@ -177,7 +177,7 @@ int print_pdf(const char *title, const char *organisation, const char *text,
 	struct pdf_block *blocks, *all;
 	struct buf *markup;
 	struct charts cs = { NULL, 0 };
-	struct pdf_doc doc = { title, organisation, title, title, 9, "en-GB" };
+	struct pdf_doc doc = { title, organisation, title, title, 9, "en-GB", 1 };
 	int rc, at_end = 0;
 
 	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {

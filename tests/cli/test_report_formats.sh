@@ -140,6 +140,10 @@ before "SA chart before the sections" $T/sa.txt "Chart: The provisions by their 
 pdf annual annual
 has "annual title" $T/annual.txt "Annual complaints performance and service improvement report 2025/26"
 has "annual CH02" $T/annual.txt "66.7"
+# The footer: the report's title (not "Reference" and a title) beside the
+# page number, on the same line, on every page.
+has "annual footer" $T/annual.txt "Annual complaints performance and service improvement report 2025/26 Page 1 of"
+if grep -qF "Reference Annual" $T/annual.txt; then bad "annual footer says Reference"; else ok; fi
 before "annual (a) chart" $T/annual.txt "(a) Self-assessment" "Chart: The provisions by their answer"
 before "annual (b) charts" $T/annual.txt "(b) Performance" "Chart: CH01: complaints received per 1,000 homes"
 before "annual (b) charts before (c)" $T/annual.txt "Chart: Refusals by reason" "(c) Ombudsman findings"
