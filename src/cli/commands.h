@@ -25,6 +25,7 @@ int cmd_letter(int argc, char **argv);
 int cmd_ombudsman(int argc, char **argv);
 int cmd_improvement(int argc, char **argv);
 int cmd_exceptional(int argc, char **argv);
+int cmd_ombudsman_report(int argc, char **argv);
 int cmd_training(int argc, char **argv);
 int cmd_quality(int argc, char **argv);
 int cmd_survey(int argc, char **argv);

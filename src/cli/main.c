@@ -31,6 +31,7 @@ static const struct command {
 	{ "report", cmd_report, "reports: tsm, board, self-assessment, annual" },
 	{ "letter", cmd_letter, "the letters the Code requires, as text, HTML or PDF" },
 	{ "ombudsman", cmd_ombudsman, "Ombudsman cases: referral, requests, determinations, orders" },
+	{ "ombudsman-report", cmd_ombudsman_report, "the Ombudsman's reports about the landlord (8.1 e, f)" },
 	{ "improvement", cmd_improvement, "learning and service improvements (Code 9.1)" },
 	{ "learning", cmd_improvement, "the same as improvement" },
 	{ "exceptional", cmd_exceptional, "exceptional circumstances when the Code cannot be met (8.5)" },

@@ -1,6 +1,7 @@
 /*
  * register.c - what the commands of the oversight registers share
- * (ombudsman, improvement, exceptional, training, quality, survey): list,
+ * (ombudsman, improvement, exceptional, training, quality, survey,
+ * ombudsman-report): list,
  * show and the actions, each through rec_register().
  */
 #include <stdio.h>

@@ -10,6 +10,7 @@
 
 #include "core/improvement.h"
 #include "core/ombudsman.h"
+#include "core/omreport.h"
 #include "core/quality.h"
 #include "core/survey.h"
 #include "util/json.h"
@@ -24,6 +25,7 @@ static const struct {
 	[REG_TRAINING] = { "training", "TRN", 0 },
 	[REG_QUALITY] = { "quality_review", "QR", 0 },
 	[REG_SURVEY] = { "survey", "SV", 0 },
+	[REG_OMBUDSMAN_REPORT] = { "ombudsman_report", "OMR", 0 },
 };
 
 const char *reg_kind_name(enum reg_kind k)
@@ -78,6 +80,10 @@ const char *const *reg_roles(enum reg_kind k, const char *action)
 		return !strcmp(action, "score") ? staff : officer;
 	case REG_SURVEY:
 		return staff;
+	case REG_OMBUDSMAN_REPORT:
+		/* the complaints officer liaises with the Ombudsman (4.1);
+		 * the senior lead and admin keep the annual report's sources */
+		return records;
 	default:
 		return senior;
 	}
@@ -317,6 +323,8 @@ int reg_decide(enum reg_kind k, const json_t *st, const char *action,
 		return qual_decide(st, action, in, ref, cx, payload, type, eff, e);
 	case REG_SURVEY:
 		return survey_decide(st, action, in, ref, cx, payload, type, eff, e);
+	case REG_OMBUDSMAN_REPORT:
+		return omr_decide(st, action, in, ref, cx, payload, type, eff, e);
 	default:
 		return err_set(e, RD_EINVAL, "kind", NULL, "no such register");
 	}
@@ -351,6 +359,9 @@ static const struct {
 	{ "survey.sent", NULL, SET },
 	{ "survey.answered", NULL, SET },
 	{ "survey.declined", NULL, SET },
+	{ "ombudsman_report.recorded", NULL, SET },
+	{ "ombudsman_report.updated", "updates", ADD },
+	{ "ombudsman_report.withdrawn", NULL, SET },
 };
 
 void reg_apply(json_t *st, const char *type, const json_t *p)
@@ -382,6 +393,8 @@ void reg_apply(json_t *st, const char *type, const json_t *p)
 	}
 	if (!strncmp(type, "ombudsman.", 10))
 		omb_derive(st);
+	else if (!strncmp(type, "ombudsman_report.", 17))
+		omr_derive(st);
 	else if (!strncmp(type, "improvement.", 12))
 		imp_derive(st);
 	else if (!strncmp(type, "exceptional.", 12))

@@ -1,8 +1,9 @@
 /*
  * register.h - the oversight registers: Ombudsman cases, learning and
  * service improvements, exceptional circumstances (Code 8.5), training
- * records (4.3), quality reviews of issued responses and surveys of
- * complaint handling.
+ * records (4.3), quality reviews of issued responses, surveys of
+ * complaint handling, and the Ombudsman's reports about the landlord
+ * (8.1 e and f).
  *
  * Each record is a stream "KIND:REF" ("ombudsman_case:OMB-2026-000001")
  * whose events are folded by reg_apply().  reg_decide() checks one action's
@@ -32,6 +33,7 @@ enum reg_kind {
 	REG_TRAINING,		/* training: TRN-NNNNNN */
 	REG_QUALITY,		/* quality_review: QR-NNNNNN */
 	REG_SURVEY,		/* survey: SV-NNNNNN */
+	REG_OMBUDSMAN_REPORT,	/* ombudsman_report: OMR-NNNNNN */
 	REG_NKINDS
 };
 

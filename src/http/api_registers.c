@@ -1,7 +1,7 @@
 /*
  * api_registers.c - the oversight registers over HTTP: /api/v1/ombudsman-cases,
  * /improvements, /exceptional-circumstances, /training-records,
- * /quality-reviews and /surveys.  Each write is one rec_register() action;
+ * /quality-reviews, /surveys and /ombudsman-reports.  Each write is one rec_register() action;
  * the route's name says which register and which action.
  */
 #include "http/api.h"
@@ -23,6 +23,7 @@ static const struct {
 	{ "training_records", "training", "training-records" },
 	{ "quality_reviews", "quality_review", "quality-reviews" },
 	{ "surveys", "survey", "surveys" },
+	{ "ombudsman_reports", "ombudsman_report", "ombudsman-reports" },
 };
 
 static const struct {
@@ -48,6 +49,9 @@ static const struct {
 	{ "surveys.sent", "send" },
 	{ "surveys.answers", "answer" },
 	{ "surveys.declined", "decline" },
+	{ "ombudsman_reports.create", "new" },
+	{ "ombudsman_reports.updates.create", "update" },
+	{ "ombudsman_reports.withdraw", "withdraw" },
 };
 
 static int which(const struct req *q)

@@ -6,6 +6,7 @@
 #include "reports/annual.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reports/board.h"
@@ -15,14 +16,96 @@
 #include "util/buf.h"
 #include "util/json.h"
 
-static json_t *not_recorded(const char *what)
+static int collect(const char *stream, const char *state, void *ctx)
 {
-	char note[400];
+	json_t *st = json_loads(state, 0, NULL);
 
-	snprintf(note, sizeof(note),
-		 "Redress does not yet keep a register of %s: add them to the published report by hand.",
-		 what);
-	return json_pack("{s:b, s:s}", "recorded", 0, "note", note);
+	(void)stream;
+	if (st)
+		json_array_append_new(ctx, st);
+	return 0;
+}
+
+static int by_publication(const void *a, const void *b)
+{
+	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int c = strcmp(js_str0(x, "published_on"), js_str0(y, "published_on"));
+
+	return c ? c : strcmp(js_str0(x, "reference"), js_str0(y, "reference"));
+}
+
+/* (e) and (f): the Ombudsman's reports about the landlord published in the
+ * reporting year ("from" to "to"), not withdrawn; the annual landlord
+ * reports go to (e), the rest to (f).  Both go by the date of publication:
+ * the Ombudsman's annual landlord performance report on a financial year
+ * comes out after that year, usually after the landlord's own report on
+ * it, so each year's report carries the one the Ombudsman published in it
+ * (which covers the year before; its "covers" says which). */
+static int part_ef(struct rec *r, const char *from, const char *to, const char *label,
+		   json_t **e_out, json_t **f_out, struct rd_err *e)
+{
+	static const char *const keep[] = {
+		"reference", "kind", "title", "published_on", "received_on", "year", "covers",
+		"summary", "url", "landlord_response", "responded_on", "complaints", "improvements",
+		NULL
+	};
+	json_t *all = json_array(), *el = json_array(), *fl = json_array(), *x;
+	json_t **v;
+	size_t i, n;
+	char note[600];
+
+	if (r->st->ops->states(r->st, "ombudsman_report", collect, all, e) < 0) {
+		json_decref(all);
+		json_decref(el);
+		json_decref(fl);
+		return -1;
+	}
+	n = json_array_size(all);
+	v = calloc(n ? n : 1, sizeof(*v));
+	json_array_foreach(all, i, x)
+		v[i] = x;
+	qsort(v, n, sizeof(*v), by_publication);
+	for (i = 0; i < n; i++) {
+		const char *d = js_str0(v[i], "published_on");
+		json_t *item = json_object();
+
+		if (js_str(v[i], "withdrawn_on") || strcmp(d, from) < 0 || strcmp(d, to) > 0) {
+			json_decref(item);
+			continue;
+		}
+		for (int k = 0; keep[k]; k++) {
+			json_t *f = json_object_get(v[i], keep[k]);
+
+			json_object_set(item, keep[k], f ? f : json_null());
+		}
+		if (strcmp(js_str0(v[i], "kind"), "annual_landlord_report")) {
+			json_object_del(item, "year");
+			json_object_del(item, "covers");
+			json_array_append_new(fl, item);
+		} else {
+			json_array_append_new(el, item);
+		}
+	}
+	free(v);
+	json_decref(all);
+	if (json_array_size(el))
+		snprintf(note, sizeof(note), "The Ombudsman's annual landlord performance report%s "
+			 "published in %s (%s to %s), with the landlord's response. The Ombudsman "
+			 "reports on a financial year after it ends, so each covers an earlier year.",
+			 json_array_size(el) > 1 ? "s" : "", label, from, to);
+	else
+		snprintf(note, sizeof(note), "No annual landlord performance report from the "
+			 "Ombudsman was received in %s (none published from %s to %s). The Ombudsman "
+			 "reports on a financial year after it ends.", label, from, to);
+	*e_out = json_pack("{s:b, s:o, s:s}", "recorded", 1, "reports", el, "note", note);
+	if (json_array_size(fl))
+		snprintf(note, sizeof(note), "The Ombudsman's other reports about the landlord "
+			 "published in %s (%s to %s), with the landlord's response.", label, from, to);
+	else
+		snprintf(note, sizeof(note), "No other report or publication of the Ombudsman about "
+			 "the landlord was received in %s (none published from %s to %s).", label, from, to);
+	*f_out = json_pack("{s:b, s:o, s:s}", "recorded", 1, "reports", fl, "note", note);
+	return 0;
 }
 
 /* (c): the Ombudsman's determinations of the year that found failure,
@@ -138,7 +221,7 @@ static int tsm_job(struct rec *r, void *arg, struct rd_err *e)
 int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 {
 	struct board_period p;
-	json_t *sa = NULL, *tsm = NULL, *b = NULL, *state = NULL, *rep, *resp;
+	json_t *sa = NULL, *tsm = NULL, *b = NULL, *state = NULL, *rep, *resp, *pe, *pf;
 	char stream[64];
 
 	*out = NULL;
@@ -171,6 +254,12 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 			return -1;
 		}
 	}
+	if (part_ef(r, js_str0(b, "from"), js_str0(b, "to"), p.label, &pe, &pf, e)) {
+		json_decref(b);
+		json_decref(sa);
+		json_decref(tsm);
+		return -1;
+	}
 	snprintf(stream, sizeof(stream), "annual_report:%d", year);
 	if (rec_load(r, stream, &state, NULL))
 		state = json_object();
@@ -183,8 +272,7 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e)
 		"b_performance", part_b(tsm, b),
 		"c_ombudsman_non_compliance", part_c(b, js_str0(b, "from"), js_str0(b, "to")),
 		"d_service_improvements", part_d(b),
-		"e_ombudsman_annual_landlord_report", not_recorded("the Ombudsman's annual landlord reports"),
-		"f_other_ombudsman_reports", not_recorded("the Ombudsman's other reports about the landlord")));
+		"e_ombudsman_annual_landlord_report", pe, "f_other_ombudsman_reports", pf));
 	json_object_set(rep, "governing_body_response", resp ? resp : json_null());
 	json_object_set_new(rep, "ready_to_publish", json_boolean(
 		resp && json_is_object(json_object_get(sa, "approved"))));
@@ -215,7 +303,7 @@ char *annual_text(const json_t *rep)
 		{ "e_ombudsman_annual_landlord_report", "(e) The Ombudsman's annual landlord report" },
 		{ "f_other_ombudsman_reports", "(f) Other relevant Ombudsman reports" },
 	};
-	size_t i;
+	size_t i, k;
 
 	buf_printf(&b, "Annual complaints performance and service improvement report %s\n%s (%s to %s)\n",
 		   js_str0(rep, "year"), js_str0(rep, "organisation"), js_str0(rep, "from"),
@@ -280,9 +368,26 @@ char *annual_text(const json_t *rep)
 	json_array_foreach(json_object_get(x, "in_progress"), i, v)
 		buf_printf(&b, "  %s %s (%s, due %s)\n", js_str0(v, "reference"), js_str0(v, "title"),
 			   js_str0(v, "status"), js_str0(v, "due_on"));
-	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++)
-		buf_printf(&b, "\n%s\n  %s\n", later[i][1],
-			   js_str0(json_object_get(s, later[i][0]), "note"));
+	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
+		x = json_object_get(s, later[i][0]);
+		buf_printf(&b, "\n%s\n  %s\n", later[i][1], js_str0(x, "note"));
+		json_array_foreach(json_object_get(x, "reports"), k, v) {
+			buf_printf(&b, "  %s %s, published %s", js_str0(v, "reference"),
+				   js_str0(v, "title"), js_str0(v, "published_on"));
+			if (js_str(v, "covers"))
+				buf_printf(&b, ", on %s", js_str0(v, "covers"));
+			else
+				buf_printf(&b, " (%s)", js_str0(v, "kind"));
+			buf_printf(&b, "\n    %s\n", js_str0(v, "summary"));
+			if (js_str(v, "url"))
+				buf_printf(&b, "    %s\n", js_str0(v, "url"));
+			if (js_str(v, "landlord_response"))
+				buf_printf(&b, "    The landlord's response (%s): %s\n",
+					   js_str0(v, "responded_on"), js_str0(v, "landlord_response"));
+			else
+				buf_puts(&b, "    The landlord's response: not yet recorded\n");
+		}
+	}
 	buf_puts(&b, "\nThe governing body's response\n");
 	if (json_is_object(resp))
 		buf_printf(&b, "  %s (%s, %s)\n", js_str0(resp, "text"), js_str0(resp, "body"),

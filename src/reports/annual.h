@@ -14,9 +14,10 @@
  *       year (the Ombudsman register, core/ombudsman.h)
  *   (d) service improvements: those completed in the year, with their
  *       outcome, and those under way (core/improvement.h)
- *   (e) the Ombudsman's annual landlord report and (f) its other relevant
- *       reports: Redress keeps no register of these yet, and the report
- *       says so instead of leaving them out
+ *   (e) the Ombudsman's annual landlord performance reports and (f) its
+ *       other reports about the landlord, published in the year and not
+ *       withdrawn, with the landlord's response (the register of them,
+ *       core/omreport.h); when there were none the note says so
  *
  * The response is recorded with rec_self_assessment(..., "respond", ...).
  */

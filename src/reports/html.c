@@ -1069,8 +1069,28 @@ void rhtml_annual(struct buf *o, const json_t *rep, const char *cases)
 	heading(o, 2, "(d) Service improvements made as a result of learning from complaints");
 	any_section(o, "Service improvements", json_object_get(s, "d_service_improvements"));
 	for (i = 0; i < 2; i++) {
+		const json_t *part = json_object_get(s, notes[i][0]);
+		size_t k;
+
 		heading(o, 2, notes[i][1]);
-		para(o, js_str0(json_object_get(s, notes[i][0]), "note"));
+		para(o, js_str0(part, "note"));
+		if (!json_array_size(json_object_get(part, "reports")))
+			continue;
+		table_open(o, notes[i][1] + 4, 7, (const char *const[]){ "Reference", "Report",
+			   "Published", i ? "Kind" : "Covers", "Summary", "The landlord's response",
+			   "Web address", NULL });
+		json_array_foreach(json_object_get(part, "reports"), k, x) {
+			row_open(o, js_str0(x, "reference"));
+			cell_text(o, js_str0(x, "title"));
+			cell_text(o, js_str0(x, "published_on"));
+			cell_text(o, js_str0(x, i ? "kind" : "covers"));
+			cell_text(o, js_str0(x, "summary"));
+			cell_text(o, js_str(x, "landlord_response") ? js_str0(x, "landlord_response")
+				  : "Not yet recorded");
+			cell_text(o, js_str0(x, "url"));
+			row_close(o);
+		}
+		table_close(o);
 	}
 	heading(o, 2, "The governing body's response");
 	record_list(o, "Response", json_object_get(rep, "governing_body_response"),

@@ -1504,6 +1504,28 @@ static int linked_complaint(struct rec *r, const char *ref, const char *key,
 	return 0;
 }
 
+/* Each improvement the list "key" of "in" names must exist. */
+static int linked_improvements(struct rec *r, const json_t *in, const char *key,
+			       struct rd_err *e)
+{
+	const json_t *x;
+	char stream[96];
+	size_t i;
+
+	json_array_foreach(json_object_get(in, key), i, x) {
+		const char *ref = json_string_value(x);
+		json_t *imp;
+
+		if (!ref)
+			continue;
+		snprintf(stream, sizeof(stream), "improvement:%.60s", ref);
+		if (strlen(ref) > 40 || rec_load(r, stream, &imp, NULL))
+			return err_set(e, RD_EINVAL, key, NULL, "no improvement %.40s", ref);
+		json_decref(imp);
+	}
+	return 0;
+}
+
 /* The user field "key" names must exist; "staff": with a case work role. */
 static int linked_user(struct rec *r, const json_t *in, const char *key, int staff,
 		       struct rd_err *e)
@@ -1577,7 +1599,8 @@ int rec_register(struct rec *r, const char *kind, const char *ref,
 			goto out;
 		json_decref(c);
 	}
-	if (linked_user(r, in, "user", 0, e) || linked_user(r, in, "reviewer", 1, e))
+	if (linked_user(r, in, "user", 0, e) || linked_user(r, in, "reviewer", 1, e) ||
+	    linked_improvements(r, in, "improvements", e))
 		goto out;
 	memset(&cx, 0, sizeof(cx));
 	cx.today = r->today;

@@ -146,10 +146,11 @@ int rec_self_assessment(struct rec *r, int year, const char *action,
 /*
  * An action on an oversight register (core/register.h): "kind" is the
  * register's stream kind ("ombudsman_case", "improvement", "exceptional",
- * "training", "quality_review", "survey"); "new" (ref NULL) makes a record
- * with the next reference.  The complaint the input names ("complaint",
- * each of "complaints") must exist, and so must the user it names
- * ("user", "reviewer").  "*out" (if not NULL) is the record's new state.
+ * "training", "quality_review", "survey", "ombudsman_report"); "new" (ref
+ * NULL) makes a record with the next reference.  The complaint the input
+ * names ("complaint", each of "complaints") must exist, and so must each
+ * improvement ("improvements") and the user it names ("user",
+ * "reviewer").  "*out" (if not NULL) is the record's new state.
  */
 int rec_register(struct rec *r, const char *kind, const char *ref,
 		 const char *action, const json_t *in, json_t **out,

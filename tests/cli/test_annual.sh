@@ -64,9 +64,14 @@ a "its count" sections.b_performance.refusals.types.0.refused 1
 a "other type" sections.b_performance.refusals.types.1.reason legal_proceedings
 a "6.3 late" sections.b_performance.timescales.1.late 1
 a "upheld" sections.b_performance.outcomes.stage1.complaints_upheld 1
-# (c), (d) come from the Ombudsman and improvement registers; (e), (f) are not registered yet.
+# (c), (d) come from the Ombudsman and improvement registers; (e), (f)
+# from the register of the Ombudsman's reports, empty here, and they say so.
 a "(c)" sections.c_ombudsman_non_compliance.recorded true
 a "(d)" sections.d_service_improvements.recorded true
+a "(e)" sections.e_ombudsman_annual_landlord_report.recorded true
+a "(e) none" sections.e_ombudsman_annual_landlord_report.reports "[]"
+a "(f) none" sections.f_other_ombudsman_reports.reports "[]"
+a "(f) says so" sections.f_other_ombudsman_reports.note "No other report or publication of the Ombudsman about the landlord was received in 2025/26 (none published from 2025-04-01 to 2026-03-31)."
 a "no response yet" governing_body_response null
 a "not ready" ready_to_publish false
 

@@ -2,8 +2,8 @@
  * test_register.c - the registers' decisions, row by row: the Ombudsman's
  * information requests (due dates in working days over a bank holiday),
  * its findings and orders, closing a case, improvements, exceptional
- * circumstances (8.5), quality reviews and surveys; and folding events
- * into a record.
+ * circumstances (8.5), quality reviews and surveys, the Ombudsman's
+ * reports about the landlord (8.1 e, f); and folding events into a record.
  */
 #include "testutil.h"
 
@@ -199,12 +199,125 @@ static void test_quality_and_survey(void **ts)
 	json_decref(st);
 }
 
+/* A refusal: the error kind, the field and clause 8.1, and nothing made. */
+static void refused(const char *in, const char *field)
+{
+	json_t *st = NULL;
+	struct rd_err e;
+
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "new", in, NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, field);
+	assert_string_equal(e.clause, "8.1");
+	assert_null(st);
+}
+
+static void test_ombudsman_report(void **ts)
+{
+	json_t *st = NULL;
+	struct rd_err e;
+	const json_t *l;
+
+	(void)ts;
+	/* today is 31 December 2026 */
+	refused("{\"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\"}", "kind");
+	refused("{\"kind\": \"letter\", \"title\": \"T\", \"published_on\": \"2026-10-01\", "
+		"\"summary\": \"S\"}", "kind");
+	refused("{\"kind\": \"spotlight_report\", \"published_on\": \"2026-10-01\", \"summary\": \"S\"}",
+		"title");
+	refused("{\"kind\": \"spotlight_report\", \"title\": \"T\", \"summary\": \"S\"}", "published_on");
+	refused("{\"kind\": \"spotlight_report\", \"title\": \"T\", \"published_on\": \"2026-10-01\"}",
+		"summary");
+	refused("{\"kind\": \"spotlight_report\", \"title\": \"T\", \"published_on\": \"2027-01-01\", "
+		"\"summary\": \"S\"}", "published_on");
+	refused("{\"kind\": \"spotlight_report\", \"title\": \"T\", \"published_on\": \"2026-10-01\", "
+		"\"received_on\": \"2027-01-01\", \"summary\": \"S\"}", "received_on");
+	/* the annual landlord report names the year it covers, which ends on
+	 * 31 March of the next: 2024/25 ends 31 March 2025 */
+	refused("{\"kind\": \"annual_landlord_report\", \"title\": \"T\", \"published_on\": \"2026-10-01\", "
+		"\"summary\": \"S\"}", "year");
+	refused("{\"kind\": \"annual_landlord_report\", \"title\": \"T\", \"published_on\": \"2025-03-31\", "
+		"\"year\": 2024, \"summary\": \"S\"}", "year");
+	refused("{\"kind\": \"annual_landlord_report\", \"title\": \"T\", \"published_on\": \"2026-10-01\", "
+		"\"year\": \"2024\", \"summary\": \"S\"}", "year");
+	refused("{\"kind\": \"spotlight_report\", \"title\": \"T\", \"published_on\": \"2026-10-01\", "
+		"\"year\": 2025, \"summary\": \"S\"}", "year");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"url\": \"ftp://example.org/r.pdf\"}", "url");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"url\": \"https://\"}", "url");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"url\": \"https://example.org/a report.pdf\"}", "url");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"responded_on\": \"2026-10-02\"}", "landlord_response");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"landlord_response\": \"R\", \"responded_on\": \"2026-09-30\"}", "responded_on");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"complaints\": \"CMP-2026-000001\"}", "complaints");
+	refused("{\"kind\": \"other\", \"title\": \"T\", \"published_on\": \"2026-10-01\", \"summary\": \"S\", "
+		"\"improvements\": [1]}", "improvements");
+
+	/* 2024/25's report, published 1 April 2025 (the first day it can be),
+	 * received a few days before in draft */
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "new", "{\"kind\": \"annual_landlord_report\", "
+			     "\"title\": \"Landlord performance report 2024-25\", \"published_on\": \"2025-04-01\", "
+			     "\"received_on\": \"2025-03-25\", \"year\": 2024, \"summary\": \"S\", "
+			     "\"url\": \"HTTPS://www.housing-ombudsman.org.uk/r\", \"complaints\": [\"CMP-2024-000007\"]}",
+			     NULL, &e), RD_OK);
+	assert_string_equal(js_str0(st, "status"), "received");
+	assert_string_equal(js_str0(st, "covers"), "2024/25");
+	assert_int_equal(json_array_size(json_object_get(st, "improvements")), 0);
+	/* an update needs something; not before the draft came */
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"on\": \"2025-04-02\"}", NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "landlord_response");
+	assert_string_equal(e.clause, "8.1");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"landlord_response\": \"R\", "
+			     "\"on\": \"2025-03-24\"}", NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "on");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"landlord_response\": \"R\", "
+			     "\"on\": \"2027-01-01\"}", NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "on");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"landlord_response\": \"An action plan\", "
+			     "\"on\": \"2025-03-28\", \"improvements\": [\"IMP-000002\"], "
+			     "\"complaints\": [\"CMP-2024-000007\", \"CMP-2025-000001\"]}", NULL, &e), RD_OK);
+	assert_string_equal(js_str0(st, "status"), "responded");
+	assert_string_equal(js_str0(st, "responded_on"), "2025-03-28");
+	assert_string_equal(js_str0(st, "landlord_response"), "An action plan");
+	/* links are added once each */
+	l = json_object_get(st, "complaints");
+	assert_int_equal(json_array_size(l), 2);
+	assert_string_equal(json_string_value(json_array_get(l, 1)), "CMP-2025-000001");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"note\": \"n\", \"on\": \"2025-03-27\"}",
+			     NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "on");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"improvements\": [\"IMP-000002\", "
+			     "\"IMP-000003\"], \"landlord_response\": \"Plan done\", \"on\": \"2025-09-01\"}",
+			     NULL, &e), RD_OK);
+	assert_int_equal(json_array_size(json_object_get(st, "improvements")), 2);
+	assert_string_equal(js_str0(st, "landlord_response"), "Plan done");
+	assert_string_equal(js_str0(st, "responded_on"), "2025-09-01");
+	assert_int_equal(json_array_size(json_object_get(st, "updates")), 2);
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "correct", "{}", NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "action");
+	/* withdrawn: a reason, then no more actions */
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "withdraw", "{}", NULL, &e), RD_EINVAL);
+	assert_string_equal(e.field, "reason");
+	assert_string_equal(e.clause, "8.1");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "withdraw", "{\"reason\": \"Another landlord's\"}",
+			     NULL, &e), RD_OK);
+	assert_string_equal(js_str0(st, "status"), "withdrawn");
+	assert_string_equal(js_str0(st, "withdrawn_on"), "2026-12-31");
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "update", "{\"note\": \"n\"}", NULL, &e), RD_ESTATE);
+	assert_int_equal(act(REG_OMBUDSMAN_REPORT, &st, "withdraw", "{\"reason\": \"r\"}", NULL, &e), RD_ESTATE);
+	json_decref(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ombudsman),
 		cmocka_unit_test(test_improvement_and_exceptional),
 		cmocka_unit_test(test_quality_and_survey),
+		cmocka_unit_test(test_ombudsman_report),
 	};
 	int rc;
 

@@ -200,6 +200,11 @@ export const ROUTES = [
 	R('POST', '/api/v1/surveys/{ref}/sent', STAFF, 404, { params: { ref: NONE_REG }, body: {} }),
 	R('POST', '/api/v1/surveys/{ref}/answers', STAFF, 404, { params: { ref: NONE_REG }, body: PROBE }),
 	R('POST', '/api/v1/surveys/{ref}/declined', STAFF, 404, { params: { ref: NONE_REG }, body: {} }),
+	R('GET', '/api/v1/ombudsman-reports', ANY, 200),
+	R('POST', '/api/v1/ombudsman-reports', ['complaints_officer', 'senior_lead', 'admin'], 422, { body: PROBE }),
+	R('GET', '/api/v1/ombudsman-reports/{ref}', ANY, 404, { params: { ref: NONE_REG } }),
+	R('POST', '/api/v1/ombudsman-reports/{ref}/updates', ['complaints_officer', 'senior_lead', 'admin'], 404, { params: { ref: NONE_REG }, body: PROBE }),
+	R('POST', '/api/v1/ombudsman-reports/{ref}/withdraw', ['complaints_officer', 'senior_lead', 'admin'], 404, { params: { ref: NONE_REG }, body: PROBE }),
 	R('POST', '/api/v1/import/complaints', ADMIN, 415, { body: PROBE }),	// JSON, not text/csv
 	R('GET', '/api/v1/export/complaints', ['senior_lead', 'admin'], 200),
 	R('GET', '/api/v1/export/events', ['senior_lead', 'admin'], 200),

@@ -1,10 +1,11 @@
 // The oversight registers over HTTP: Ombudsman cases (referral,
 // information requests, determinations, orders and compliance, closing),
 // improvements, training records, exceptional circumstances (Code 8.5),
-// quality reviews and surveys.  Roles, refusals naming the field and the
-// clause with nothing stored, Location headers, and the board pack's
-// figures for a period of its own counted by hand; every answer is checked
-// against the OpenAPI description.
+// quality reviews, surveys, and the Ombudsman's reports about the landlord
+// with the annual report's parts (e) and (f).  Roles, refusals naming the
+// field and the clause with nothing stored, Location headers, and the
+// board pack's figures for a period of its own counted by hand; every
+// answer is checked against the OpenAPI description.
 import assert from 'node:assert/strict';
 import test, { before } from 'node:test';
 
@@ -183,6 +184,96 @@ test('surveys: scheduled once for closed complaints now due', async () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.body.status, 'answered');
 	}
+});
+
+test('the Ombudsman\'s reports about the landlord, in the annual report\'s (e) and (f)', async () => {
+	const OMR = '/api/v1/ombudsman-reports';
+	const annual = { kind: 'annual_landlord_report', title: 'Landlord performance report 2025-26',
+		published_on: '2026-10-15', year: 2025, summary: 'Maladministration in 4 of 9 cases',
+		url: 'https://www.housing-ombudsman.org.uk/landlord-performance' };
+	const spot = { kind: 'spotlight_report', title: 'Spotlight on damp', published_on: '2026-03-31',
+		summary: 'Names the landlord', complaints: [made.ref] };
+	let r = await srv.unchanged(null, () => srv.post(OMR, annual, { as: 'handler' }));
+	assertProblem(r, 403);
+	r = await srv.unchanged(null, () => srv.post(OMR, annual, { as: 'board' }));
+	assertProblem(r, 403);
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...annual, summary: undefined },
+		{ as: 'complaints_officer' }));
+	assertProblem(r, 422, 'summary', '8.1');
+	// 2026/27 runs to 31 March 2027: no report on it can be out yet
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...annual, year: 2026 }, { as: 'complaints_officer' }));
+	assertProblem(r, 422, 'year', '8.1');
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...spot, year: 2025 }, { as: 'complaints_officer' }));
+	assertProblem(r, 422, 'year', '8.1');
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...annual, published_on: '2026-11-24' },
+		{ as: 'complaints_officer' }));
+	assertProblem(r, 422, 'published_on', '8.1');
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...annual, url: 'javascript:alert(1)' },
+		{ as: 'complaints_officer' }));
+	assertProblem(r, 422, 'url', '8.1');
+	r = await srv.unchanged(null, () => srv.post(OMR, { ...spot, improvements: ['IMP-999999'] },
+		{ as: 'complaints_officer' }));
+	assertProblem(r, 422, 'improvements');
+
+	r = await srv.post(OMR, annual, { as: 'complaints_officer' });
+	assert.equal(r.status, 201, r.text);
+	assert.match(r.body.reference, /^OMR-\d{6}$/);
+	assert.equal(r.headers.get('location'), `${OMR}/${r.body.reference}`);
+	assert.equal(r.body.status, 'received');
+	assert.equal(r.body.covers, '2025/26');
+	const ann = r.body.reference;
+	r = await srv.post(OMR, spot, { as: 'admin' });
+	assert.equal(r.status, 201, r.text);
+	const sp = r.body.reference;
+	r = await srv.get(OMR, { as: 'board' });
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.body.map((x) => x.reference).sort(), [ann, sp].sort());
+	r = await srv.get(`${OMR}/${sp}`, { as: 'handler' });
+	assert.equal(r.status, 200, r.text);
+	assert.deepEqual(r.body.complaints, [made.ref]);
+
+	r = await srv.unchanged(null, () => srv.post(`${OMR}/${ann}/updates`, { on: '2026-10-20' },
+		{ as: 'senior_lead' }));
+	assertProblem(r, 422, 'landlord_response', '8.1');
+	r = await srv.unchanged(null, () => srv.post(`${OMR}/${ann}/updates`,
+		{ landlord_response: 'x', on: '2026-10-14' }, { as: 'senior_lead' }));
+	assertProblem(r, 422, 'on', '8.1');
+	r = await srv.post(`${OMR}/${ann}/updates`, { landlord_response: 'An action plan on damp',
+		on: '2026-10-20', improvements: [made.imp] }, { as: 'senior_lead' });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.body.status, 'responded');
+	assert.equal(r.body.responded_on, '2026-10-20');
+	assert.deepEqual(r.body.improvements, [made.imp]);
+	r = await srv.unchanged(null, () => srv.post(`${OMR}/${sp}/withdraw`, {}, { as: 'admin' }));
+	assertProblem(r, 422, 'reason', '8.1');
+
+	// by the date each was published: the annual report (15 October 2026)
+	// in 2026/27, the spotlight report (31 March 2026) in 2025/26
+	const parts = async (year) => {
+		const a = await srv.get(`/api/v1/reports/annual?year=${year}`, { as: 'board' });
+		assert.equal(a.status, 200, a.text);
+		const s = a.body.sections;
+		return [s.e_ombudsman_annual_landlord_report, s.f_other_ombudsman_reports];
+	};
+	let [e, f] = await parts(2026);
+	assert.equal(e.recorded, true);
+	assert.deepEqual(e.reports.map((x) => x.reference), [ann]);
+	assert.equal(e.reports[0].landlord_response, 'An action plan on damp');
+	assert.equal(e.reports[0].covers, '2025/26');
+	assert.deepEqual(f.reports, []);
+	assert.match(f.note, /^No other report or publication of the Ombudsman about the landlord was received in 2026\/27/);
+	[e, f] = await parts(2025);
+	assert.deepEqual(e.reports, []);
+	assert.match(e.note, /^No annual landlord performance report from the Ombudsman was received in 2025\/26/);
+	assert.deepEqual(f.reports.map((x) => x.reference), [sp]);
+	// withdrawn, it leaves the annual report
+	r = await srv.post(`${OMR}/${sp}/withdraw`, { reason: 'Recorded twice' }, { as: 'admin' });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.body.status, 'withdrawn');
+	r = await srv.unchanged(null, () => srv.post(`${OMR}/${sp}/updates`, { note: 'n' }, { as: 'admin' }));
+	assertProblem(r, 409);
+	[e, f] = await parts(2025);
+	assert.deepEqual(f.reports, []);
 });
 
 test('the board pack counts the registers of a period of its own', async () => {
