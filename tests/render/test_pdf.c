@@ -185,7 +185,7 @@ static void test_large_print(void **ts)
 static void test_bad_markup(void **ts)
 {
 	struct pdf_block b[] = { { PDF_PARA, "an <b>unclosed tag" } };
-	struct pdf_doc d = { "t", "Org", "", "CMP-1", 11, NULL };
+	struct pdf_doc d = { "t", "Org", "", "CMP-1", 11, NULL, 0 };
 	struct buf out = BUF_INIT;
 	struct rd_err e;
 
@@ -215,7 +215,7 @@ static char *drawing(int w, int h, const char *word)
 static void write_pdf(const char *name, const struct pdf_block *b, size_t n, char *path,
 		      size_t len)
 {
-	struct pdf_doc d = { "A test letter", "Riverside Homes", "", "CMP-2026-000042", 11, NULL };
+	struct pdf_doc d = { "A test letter", "Riverside Homes", "", "CMP-2026-000042", 11, NULL, 0 };
 	struct buf out = BUF_INIT;
 	struct rd_err e;
 	FILE *f;
@@ -337,7 +337,7 @@ static void test_svg_bad(void **ts)
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect", "not valid SVG" },
 		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg>", "no size" },
 	};
-	struct pdf_doc d = { "t", "Org", "", "CMP-1", 11, NULL };
+	struct pdf_doc d = { "t", "Org", "", "CMP-1", 11, NULL, 0 };
 
 	(void)ts;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
