@@ -15,6 +15,7 @@ OPT     ?= -O2 -g
 CFLAGS  := $(OPT) -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Isrc $(PKGCFG)
 LDLIBS  += $(PKGLIBS) -lm
+NPROC   := $(shell nproc 2>/dev/null || echo 2)
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
@@ -129,13 +130,13 @@ setup:
 	@sh scripts/setup.sh
 
 run: setup
-	$(MAKE) redress web
+	$(MAKE) -j$(NPROC) redress web
 	sh scripts/run-demo.sh
 
 test: setup
-	$(MAKE) redress web unit
-	$(MAKE) B=build-san OPT="$(SANFLAGS)" unit build-san/redress
-	$(MAKE) fuzz-build
+	$(MAKE) -j$(NPROC) redress web unit
+	$(MAKE) -j$(NPROC) B=build-san OPT="$(SANFLAGS)" unit build-san/redress
+	$(MAKE) -j$(NPROC) fuzz-build
 	sh tests/run.sh
 
 # libFuzzer targets (clang): tests/fuzz/fuzz_*.c against the library

@@ -1,165 +1,159 @@
 #!/bin/sh
-# Runs every test: the cmocka unit tests (normal and ASan+UBSan builds)
-# and the command-line tests against the real binary on temporary
-# databases.  Ends with "N passed, N failed".
+# Runs every test: the cmocka unit tests, the command-line tests against
+# the real binary on temporary databases, the same on PostgreSQL, the HTTP
+# API end to end, the pages in headless Chromium and a short run of each
+# fuzz target.  Each suite runs with the normal build and, where it says
+# so, with the ASan+UBSan build.
+#
+# Two lanes run side by side, one per core: the sanitizer build's suites
+# and the fuzz targets in one, the rest in the other.  Their output is
+# printed lane by lane when both are done, each suite with the seconds it
+# took.  Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-failed_suites=""
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+results=$work/results	# "passed failed" per suite
+failed=$work/failed	# the suites that failed, one per line
+: > "$results"
+: > "$failed"
+
+now() { date +%s; }
+
+# record NAME PASSED FAILED START: one line of the summary.
+record() {
+	printf '%-44s %4d passed, %d failed (%ds)\n' "$1" "$2" "$3" $(($(now) - $4))
+	echo "$2 $3" >> "$results"
+	[ "$3" -eq 0 ] || echo "$1" >> "$failed"
+}
 
 unit() {
-	bin=$1
-	out=$("$bin" 2>&1)
+	start=$(now)
+	out=$("$1" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	p=${p:-0}
 	f=${f:-0}
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1	# crashed, or a sanitizer stopped it
-	fi
-	if [ "$f" -ne 0 ]; then
-		printf '%s\n' "$out" | grep -v '^\[ *\(RUN\|OK\) *\]' | tail -40
-		failed_suites="$failed_suites $bin"
-	fi
-	printf '%-44s %4d passed, %d failed\n' "$bin" "$p" "$f"
-	echo "$p $f" >> "$results"
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1	# crashed, or a sanitizer stopped it
+	[ "$f" -eq 0 ] || printf '%s\n' "$out" | grep -v '^\[ *\(RUN\|OK\) *\]' | tail -40
+	record "$1" "$p" "$f" "$start"
 }
 
-for b in $(find build/tests build-san/tests -type f -name 'test_*' 2>/dev/null | sort); do
-	unit "$b"
-done
-
-for bin in redress build-san/redress; do
-	[ -x "$bin" ] || continue
-	label=""
-	[ "$bin" = redress ] || label=asan
+# cli BIN LABEL [pg URL]: every tests/cli/test_*.sh; each prints its own
+# "cli/NAME: N passed, N failed" and adds to $RESULTS.
+cli() {
+	bin=$1 label=$2 pg=${3:-}
 	for t in tests/cli/test_*.sh; do
-		[ -f "$t" ] || continue
 		case $t in
-		*test_pg.sh) continue ;;
-		*test_crash.sh) [ -z "$label" ] || continue ;;	# once is enough
+		*test_pg.sh) [ -n "$pg" ] || continue ;;	# it copies between the backends
+		*test_crash.sh) [ "$label" = "" ] || continue ;;	# once is enough
+		*test_demo.sh|*test_verify.sh) [ -z "$pg" ] || continue ;;	# they read the SQLite file
 		esac
-		out=$(REDRESS="$PWD/$bin" LABEL="$label" RESULTS="$results" sh "$t" 2>&1)
+		start=$(now)
+		if [ -n "$pg" ]; then
+			out=$(REDRESS="$PWD/$bin" LABEL="$label" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pg" \
+				RESULTS="$results" sh "$t" 2>&1)
+		else
+			out=$(REDRESS="$PWD/$bin" LABEL="$label" RESULTS="$results" sh "$t" 2>&1)
+		fi
 		rc=$?
-		printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
+		printf '%s\n' "$out" | grep -E '^FAIL' || true
+		printf '%s\n' "$out" | grep -E '^cli/' | sed "s/\$/ ($(($(now) - start))s)/"
 		if [ "$rc" -ne 0 ]; then
-			failed_suites="$failed_suites $t${label:+($label)}"
+			echo "$t${label:+($label)}" >> "$failed"
 			if ! printf '%s\n' "$out" | grep -q '^cli/'; then
 				printf '%s\n' "$out" | tail -20
 				echo "0 1" >> "$results"
 			fi
 		fi
 	done
-done
+}
 
-# The same command-line tests on PostgreSQL, on a server of the run's own.
-# (test_demo and test_verify read and tamper with the SQLite file itself.)
-pgdir=$(mktemp -d)
-rmdir "$pgdir"
-if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null); then
-	for t in tests/cli/test_*.sh; do
-		case $t in *test_demo.sh|*test_verify.sh|*test_crash.sh) continue ;; esac
-		out=$(REDRESS="$PWD/redress" LABEL=pg REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl" \
-			RESULTS="$results" sh "$t" 2>&1)
-		rc=$?
-		printf '%s\n' "$out" | grep -E '^(FAIL|cli/)' || true
-		if [ "$rc" -ne 0 ]; then
-			failed_suites="$failed_suites $t(pg)"
-			if ! printf '%s\n' "$out" | grep -q '^cli/'; then
-				printf '%s\n' "$out" | tail -20
-				echo "0 1" >> "$results"
-			fi
-		fi
+# node_suite NAME DIR JOBS [ENV=VALUE ...]: Node's test runner over DIR,
+# JOBS files at a time ("" for Node's default: one fewer than the cores).
+node_suite() {
+	name=$1 dir=$2 jobs=$3
+	shift 3
+	start=$(now)
+	out=$(env "$@" node --test ${jobs:+--test-concurrency=$jobs} --test-reporter=tap "$dir" 2>&1)
+	rc=$?
+	p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	[ "$f" -eq 0 ] ||
+		printf '%s\n' "$out" | grep -E -B2 -A20 '^not ok|# Subtest' | grep -v '^# Subtest' | head -80
+	record "$name" "$p" "$f" "$start"
+}
+
+have_node() { command -v node >/dev/null 2>&1 && [ -d node_modules ]; }
+
+# The sanitizer build: unit, command line, HTTP; then the fuzz targets.
+lane_sanitizers() {
+	for b in $(find build-san/tests -type f -name 'test_*' 2>/dev/null | sort); do
+		unit "$b"
 	done
-	# ... and the HTTP end-to-end tests on PostgreSQL.
-	if command -v node >/dev/null 2>&1 && [ -d node_modules ] && [ -d tests/http ]; then
-		out=$(REDRESS="$PWD/redress" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl" \
-			node --test --test-reporter=tap tests/http/ 2>&1)
-		rc=$?
-		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
-		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
-		p=${p:-0}
-		f=${f:-0}
-		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-		if [ "$f" -ne 0 ]; then
-			printf '%s\n' "$out" | grep -E -B2 -A12 '^not ok' | head -60
-			failed_suites="$failed_suites http(pg)"
-		fi
-		printf '%-44s %4d passed, %d failed\n' "http (redress, postgresql)" "$p" "$f"
-		echo "$p $f" >> "$results"
+	[ -x build-san/redress ] || { echo "build-san/redress missing"; record "asan build" 0 1 "$(now)"; return; }
+	cli build-san/redress asan
+	have_node && node_suite "http (build-san/redress)" tests/http/ "" REDRESS="$PWD/build-san/redress"
+	if ls build-fuzz/fuzz/fuzz_* >/dev/null 2>&1; then
+		start=$(now)
+		out=$(FUZZ_SECONDS=${FUZZ_SECONDS:-10} sh tests/fuzz/run.sh 2>&1)
+		printf '%s\n' "$out" | grep -E '^fuzz ' || true
+		p=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
+		f=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
+		[ "${f:-1}" -eq 0 ] || printf '%s\n' "$out" | tail -40
+		record "fuzz" "${p:-0}" "${f:-1}" "$start"
 	fi
-	sh scripts/pg-test-server.sh stop "$pgdir"
-else
-	echo "postgresql: could not start a test server"
-	echo "0 1" >> "$results"
-	failed_suites="$failed_suites postgresql"
-fi
+}
 
-# The HTTP API end to end (Node's test runner against the real server),
-# and the OpenAPI description linted.
-if command -v node >/dev/null 2>&1 && [ -d node_modules ]; then
+# The normal build: unit, command line on SQLite and on PostgreSQL (a
+# server of the run's own), the HTTP API on both, the OpenAPI document
+# linted, and the pages in Chromium.
+lane_main() {
+	for b in $(find build/tests -type f -name 'test_*' 2>/dev/null | sort); do
+		unit "$b"
+	done
+	cli redress ""
+	# (not inside $work: the server's directory must be reachable by the
+	# user it runs as)
+	pgdir=$(mktemp -d) && rmdir "$pgdir"
+	if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null); then
+		cli redress pg "$pgurl"
+		have_node && node_suite "http (redress, postgresql)" tests/http/ "" \
+			REDRESS="$PWD/redress" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl"
+		sh scripts/pg-test-server.sh stop "$pgdir"
+	else
+		echo "postgresql: could not start a test server"
+		record "postgresql" 0 1 "$(now)"
+	fi
+	if ! have_node; then
+		echo "http: node or node_modules missing (run make test, which installs them)"
+		record "http" 0 1 "$(now)"
+		return
+	fi
+	start=$(now)
 	if out=$(node_modules/.bin/redocly lint docs/openapi.yaml 2>&1); then
-		echo "openapi lint: 1 passed, 0 failed"
-		echo "1 0" >> "$results"
+		record "openapi lint" 1 0 "$start"
 	else
 		printf '%s\n' "$out" | tail -30
-		echo "openapi lint: 0 passed, 1 failed"
-		echo "0 1" >> "$results"
-		failed_suites="$failed_suites openapi-lint"
+		record "openapi lint" 0 1 "$start"
 	fi
-	for bin in redress build-san/redress; do
-		[ -x "$bin" ] || continue
-		[ -d tests/http ] || break
-		out=$(REDRESS="$PWD/$bin" node --test --test-reporter=tap tests/http/ 2>&1)
-		rc=$?
-		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
-		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
-		p=${p:-0}
-		f=${f:-0}
-		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-		if [ "$f" -ne 0 ]; then
-			printf '%s\n' "$out" | grep -E -B2 -A12 '^not ok|# Subtest' | grep -v '^# Subtest' | head -80
-			failed_suites="$failed_suites http($bin)"
-		fi
-		printf '%-44s %4d passed, %d failed\n' "http ($bin)" "$p" "$f"
-		echo "$p $f" >> "$results"
-	done
-	# The pages in headless Chromium: journeys, axe, keyboard, security.
-	if [ -d tests/web ]; then
-		out=$(REDRESS="$PWD/redress" node --test --test-concurrency=1 --test-reporter=tap tests/web/ 2>&1)
-		rc=$?
-		p=$(printf '%s\n' "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p' | tail -1)
-		f=$(printf '%s\n' "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p' | tail -1)
-		p=${p:-0}
-		f=${f:-0}
-		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-		if [ "$f" -ne 0 ]; then
-			printf '%s\n' "$out" | grep -E -B2 -A20 '^not ok' | head -80
-			failed_suites="$failed_suites web"
-		fi
-		printf '%-44s %4d passed, %d failed\n' "web (chromium)" "$p" "$f"
-		echo "$p $f" >> "$results"
-	fi
-else
-	echo "http: node or node_modules missing (run make test, which installs them)"
-	echo "0 1" >> "$results"
-fi
+	node_suite "http (redress)" tests/http/ "" REDRESS="$PWD/redress"
+	[ -d tests/web ] && node_suite "web (chromium)" tests/web/ 1 REDRESS="$PWD/redress"
+}
 
-# A short run of every fuzz target (make fuzz runs them longer).
-if ls build-fuzz/fuzz/fuzz_* >/dev/null 2>&1; then
-	out=$(FUZZ_SECONDS=${FUZZ_SECONDS:-10} sh tests/fuzz/run.sh 2>&1)
-	printf '%s\n' "$out" | grep -E '^fuzz' || true
-	p=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
-	f=$(printf '%s\n' "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
-	echo "${p:-0} ${f:-1}" >> "$results"
-	[ "${f:-1}" -eq 0 ] || { printf '%s\n' "$out" | tail -40; failed_suites="$failed_suites fuzz"; }
-fi
+lane_sanitizers > "$work/lane-san" 2>&1 &
+san=$!
+lane_main > "$work/lane-main" 2>&1
+wait "$san"
+cat "$work/lane-main" "$work/lane-san"
 
 total_p=$(awk '{s += $1} END {print s + 0}' "$results")
 total_f=$(awk '{s += $2} END {print s + 0}' "$results")
-[ -n "$failed_suites" ] && echo "failing:$failed_suites"
+[ -s "$failed" ] && echo "failing: $(tr '\n' ' ' < "$failed")"
 echo "$total_p passed, $total_f failed"
-[ "$total_f" -eq 0 ] && [ -z "$failed_suites" ]
+[ "$total_f" -eq 0 ] && [ ! -s "$failed" ]
