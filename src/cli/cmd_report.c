@@ -8,7 +8,7 @@
  *   report self-assessment [--year YYYY] [--format json|csv|text|html|pdf]
  *                [--cases PROVISION [--all]]
  *   report self-assessment comment|approve|publish --year YYYY ...
- *   report annual [--year YYYY] [--format json|text|html|pdf]
+ *   report annual [--year YYYY] [--format json|text|csv|html|pdf]
  *   report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]
  */
 #include <stdio.h>
@@ -37,7 +37,7 @@ static const char usage[] =
 	"       redress report self-assessment approve --year YYYY [--on DATE] [--body NAME] "
 	"[--minute REF]\n"
 	"       redress report self-assessment publish --year YYYY [--on DATE] [--url URL]\n"
-	"       redress report annual [--year YYYY] [--format text|json|html|pdf] [--json]\n"
+	"       redress report annual [--year YYYY] [--format text|json|csv|html|pdf] [--json]\n"
 	"       redress report annual respond --year YYYY --text TEXT [--on DATE] [--body NAME]";
 
 /* --year (cli_parse has checked it is a whole number), or the reporting
@@ -322,7 +322,7 @@ static int report_annual(int argc, char **argv)
 		return record_assessment(argc - 1, argv + 1);
 	if (cli_parse(&c, argc, argv, opts, usage))
 		return 2;
-	if (c.npos || !(format = format_of(&c)) || !strcmp(format, "csv")) {
+	if (c.npos || !(format = format_of(&c))) {
 		cli_free(&c);
 		return cli_usage(usage);
 	}
@@ -338,6 +338,11 @@ static int report_annual(int argc, char **argv)
 		cli_print_json(rep);
 	} else if (!strcmp(format, "html") || !strcmp(format, "pdf")) {
 		rc = print_doc("annual", format, rep);
+	} else if (!strcmp(format, "csv")) {
+		char *csv = annual_csv(rep);
+
+		fputs(csv, stdout);
+		free(csv);
 	} else {
 		char *text = annual_text(rep);
 

@@ -167,14 +167,18 @@ int api_report_annual(struct req *q, struct rec *r)
 	    (status = api_query_int(q, "year", CAL_FIRST_YEAR, CAL_LAST_YEAR - 1,
 				    tsm_year_of(r->today), &year)))
 		return status;
-	if (f && strcmp(f, "json") && strcmp(f, "text") && strcmp(f, "pdf"))
-		return http_problem(q, 400, "format", "format is json, text or pdf");
+	if (f && strcmp(f, "json") && strcmp(f, "text") && strcmp(f, "csv") && strcmp(f, "pdf"))
+		return http_problem(q, 400, "format", "format is json, text, csv or pdf");
 	err_clear(&e);
 	if (annual_report(r, (int)year, &q->out, &e))
 		return refused(q, &e);
 	if (f && !strcmp(f, "pdf"))
 		return as_pdf(q, "Annual complaints performance and service improvement report", "year",
 			      annual_text(q->out), rhtml_annual);
+	if (f && !strcmp(f, "csv")) {
+		as_csv(q, annual_csv(q->out));
+		return 200;
+	}
 	if (f && !strcmp(f, "text")) {
 		q->text = annual_text(q->out);
 		json_decref(q->out);

@@ -89,13 +89,11 @@ int page_report(struct req *q, struct rec *r)
 	}
 	snprintf(title, sizeof(title), "%s %ld/%02ld", reports[i].title, year, (year + 1) % 100);
 	downloads = json_array();
-	for (int f = 0; f < 4; f++) {
-		static const char *const fmt[] = { "json", "csv", "pdf", "html" };
-		static const char *const name[] = { "JSON", "CSV", "PDF", "" };
+	for (int f = 0; f < 3; f++) {
+		static const char *const fmt[] = { "json", "csv", "pdf" };
+		static const char *const name[] = { "JSON", "CSV", "PDF" };
 		char href[128];
 
-		if (f == 3 || (i == 2 && f == 1))	/* the annual report has no CSV */
-			continue;
 		snprintf(href, sizeof(href), "%s?year=%ld%s%s", reports[i].api, year,
 			 f ? "&format=" : "", f ? fmt[f] : "");
 		json_array_append_new(downloads, json_pack("{s:s, s:s}", "href", href, "name", name[f]));

@@ -14,6 +14,7 @@
 #include "reports/selfassess.h"
 #include "reports/tsm.h"
 #include "util/buf.h"
+#include "util/csv.h"
 #include "util/json.h"
 
 static int collect(const char *stream, const char *state, void *ctx)
@@ -394,5 +395,78 @@ char *annual_text(const json_t *rep)
 			   js_str0(resp, "responded_on"));
 	else
 		buf_puts(&b, "  (not yet recorded: redress report annual respond --year YYYY --text ...)\n");
+	return buf_detach(&b);
+}
+
+/* ---- CSV ------------------------------------------------------------- */
+
+static void csv_value(struct buf *b, const char *section, const char *item,
+		      const char *figure, const json_t *v)
+{
+	char num[64] = "";
+	const char *text = num;
+
+	if (json_is_integer(v))
+		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(num, sizeof(num), strstr(figure, "financial") ? "%.2f" : "%.1f",
+			 json_real_value(v));
+	else if (json_is_boolean(v))
+		text = json_is_true(v) ? "true" : "false";
+	else if (json_is_string(v))
+		text = json_string_value(v);
+	csv_put_row(b, (const char *const[]){ section, item, figure, text }, 4, CSV_SPREADSHEET);
+}
+
+static void csv_tree(struct buf *b, const char *section, const char *item, const json_t *v);
+
+/* One member of an object or entry of a list, named "name", under "item". */
+static void csv_member(struct buf *b, const char *section, const char *item,
+		       const char *name, const json_t *v)
+{
+	if (json_is_object(v) || json_is_array(v)) {
+		struct buf path = BUF_INIT;
+
+		buf_printf(&path, "%s%s%s", item, *item ? "." : "", name);
+		csv_tree(b, section, buf_str(&path), v);
+		buf_free(&path);
+	} else {
+		csv_value(b, section, item, name, v);
+	}
+}
+
+static void csv_tree(struct buf *b, const char *section, const char *item, const json_t *v)
+{
+	const char *name;
+	const json_t *x;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, name, x)
+			csv_member(b, section, item, name, x);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			char n[24];
+
+			snprintf(n, sizeof(n), "%zu", i + 1);
+			csv_member(b, section, item, n, x);
+		}
+	}
+}
+
+char *annual_csv(const json_t *rep)
+{
+	static const char *const head[] = { "report", "organisation", "year", "from", "to", "code",
+					    "ready_to_publish", NULL };
+	struct buf b = BUF_INIT;
+	const json_t *sections = json_object_get(rep, "sections"), *x;
+	const char *name;
+
+	buf_puts(&b, "section,item,figure,value\r\n");
+	for (int i = 0; head[i]; i++)
+		csv_value(&b, "report", "", head[i], json_object_get(rep, head[i]));
+	json_object_foreach((json_t *)sections, name, x)
+		csv_tree(&b, name, "", x);
+	csv_tree(&b, "governing_body_response", "", json_object_get(rep, "governing_body_response"));
 	return buf_detach(&b);
 }

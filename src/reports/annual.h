@@ -34,4 +34,17 @@ int annual_report(struct rec *r, int year, json_t **out, struct rd_err *e);
 /* The report as text, ready to read and publish. */
 char *annual_text(const json_t *report);
 
+/*
+ * The report as CSV, one row per value: "section,item,figure,value".
+ * The section is the report's part ("b_performance"; "report" for the
+ * year and organisation, "governing_body_response" for the response), the
+ * item the path to the value inside it, names joined by "." and list
+ * entries numbered from 1 ("tsm.ch01", "refusals.types.2"), the figure
+ * the value's own name, or its number in a list of plain values.
+ * Numbers are written as the JSON has them (one decimal for ratios, two
+ * for sums of money), true and false as such, a missing figure (null)
+ * empty; text is protected against spreadsheet formulas (util/csv.h).
+ */
+char *annual_csv(const json_t *report);
+
 #endif

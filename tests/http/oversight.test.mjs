@@ -324,7 +324,18 @@ test('the annual report assembles the year\'s reports, with the governing body\'
 	assert.match(text.ctype, /^text\/plain/);
 	assert.match(text.text, /The Board welcomes the report/);
 	assertProblem(await srv.get(`${ANNUAL}?year=2023`, { as: 'board' }), 400, 'year');
-	assertProblem(await srv.get(`${ANNUAL}?format=csv`, { as: 'board' }), 400, 'format');
+	// CSV: one row per value; the response as recorded above, and the same
+	// file as the command line's.
+	const csv = await srv.get(`${ANNUAL}?year=2025&format=csv`, { as: 'board' });
+	assert.equal(csv.status, 200);
+	assert.match(csv.ctype, /^text\/csv/);
+	const rows = csv.text.split('\r\n');
+	assert.equal(rows[0], 'section,item,figure,value');
+	assert.ok(rows.includes('governing_body_response,,text,The Board welcomes the report'), csv.text);
+	assert.ok(rows.includes('report,,ready_to_publish,true'));
+	assert.ok(rows.includes(`b_performance,tsm.ch02,stage1,${b.tsm.ch02.stage1.toFixed(1)}`));
+	assert.equal(csv.text, srv.cliOk(['report', 'annual', '--year', '2025', '--format', 'csv']));
+	assertProblem(await srv.get(`${ANNUAL}?format=xml`, { as: 'board' }), 400, 'format');
 });
 
 finalChecks(() => srv);
