@@ -11,25 +11,9 @@
 #include "cli/cli.h"
 #include "util/json.h"
 
-static int collect(const char *stream, const char *state, void *ctx)
-{
-	json_t *st = json_loads(state, 0, NULL);
-
-	(void)stream;
-	if (st)
-		json_array_append_new(ctx, st);
-	return 0;
-}
-
 json_t *cli_states(struct rec *r, const char *kind, struct rd_err *e)
 {
-	json_t *all = json_array();
-
-	if (r->st->ops->states(r->st, kind, collect, all, e) < 0) {
-		json_decref(all);
-		return NULL;
-	}
-	return all;
+	return rec_states(r, kind, e);
 }
 
 void cli_line(const json_t *st, const char *const *cols)

@@ -66,25 +66,9 @@ int api_query_int(struct req *q, const char *name, long min, long max,
 	return 0;
 }
 
-static int add_state(const char *stream, const char *state, void *ctx)
-{
-	json_t *st = json_loads(state, 0, NULL);
-
-	(void)stream;
-	if (st)
-		json_array_append_new(ctx, st);
-	return 0;
-}
-
 json_t *api_states(struct rec *r, const char *kind)
 {
-	json_t *all = json_array();
-
-	if (r->st->ops->states(r->st, kind, add_state, all, NULL) < 0) {
-		json_decref(all);
-		return NULL;
-	}
-	return all;
+	return rec_states(r, kind, NULL);
 }
 
 int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text,

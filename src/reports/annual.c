@@ -17,16 +17,6 @@
 #include "util/csv.h"
 #include "util/json.h"
 
-static int collect(const char *stream, const char *state, void *ctx)
-{
-	json_t *st = json_loads(state, 0, NULL);
-
-	(void)stream;
-	if (st)
-		json_array_append_new(ctx, st);
-	return 0;
-}
-
 static int by_publication(const void *a, const void *b)
 {
 	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
@@ -50,17 +40,15 @@ static int part_ef(struct rec *r, const char *from, const char *to, const char *
 		"summary", "url", "landlord_response", "responded_on", "complaints", "improvements",
 		NULL
 	};
-	json_t *all = json_array(), *el = json_array(), *fl = json_array(), *x;
+	json_t *all = rec_states(r, "ombudsman_report", e), *el, *fl, *x;
 	json_t **v;
 	size_t i, n;
 	char note[600];
 
-	if (r->st->ops->states(r->st, "ombudsman_report", collect, all, e) < 0) {
-		json_decref(all);
-		json_decref(el);
-		json_decref(fl);
+	if (!all)
 		return -1;
-	}
+	el = json_array();
+	fl = json_array();
 	n = json_array_size(all);
 	v = calloc(n ? n : 1, sizeof(*v));
 	json_array_foreach(all, i, x)

@@ -122,6 +122,27 @@ void rec_close(struct rec *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static int add_state(const char *stream, const char *state, void *ctx)
+{
+	json_t *st = json_loads(state, 0, NULL);
+
+	(void)stream;
+	if (st)
+		json_array_append_new(ctx, st);
+	return 0;
+}
+
+json_t *rec_states(struct rec *r, const char *kind, struct rd_err *e)
+{
+	json_t *all = json_array();
+
+	if (r->st->ops->states(r->st, kind, add_state, all, e) < 0) {
+		json_decref(all);
+		return NULL;
+	}
+	return all;
+}
+
 int rec_reader_open(struct rec *r, struct rec *reader, struct rd_err *e)
 {
 	memset(reader, 0, sizeof(*reader));

@@ -43,6 +43,10 @@ void rec_close(struct rec *r);
  * rec_reader_close() before "r" is.  -1 and "e" when it cannot be opened
  * (an in-memory database): the caller then reads through "r" itself.
  */
+/* The states of every record of stream kind "kind" ("ombudsman_case"),
+ * as a new array; NULL and "e" if the store fails. */
+json_t *rec_states(struct rec *r, const char *kind, struct rd_err *e);
+
 int rec_reader_open(struct rec *r, struct rec *reader, struct rd_err *e);
 void rec_reader_close(struct rec *reader);
 

@@ -95,7 +95,9 @@ got=$(r report annual --year 2025 | grep -c '^(a) Self-assessment\|^(b) Performa
 got=$(r report annual --year 2025 | grep -c 'The Board notes the late responses')
 [ "$got" = 1 ] && ok || bad "text report lacks the response"
 unchanged "a 2022 Code year" "2022 Code year" r report annual --year 2023
-expect_fail "csv is not a format of it" "usage" r report annual --format csv
+got=$(r report annual --year 2025 --format csv | grep -c '^governing_body_response,,text,The Board notes the late responses and asks for monthly figures')
+[ "$got" = 1 ] && ok || bad "CSV report lacks the response"
+expect_fail "xml is not a format of it" "usage" r report annual --format xml
 expect_ok "the record verifies" r verify
 
 finish
