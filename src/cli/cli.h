@@ -87,7 +87,8 @@ char *cli_read_file(const char *path, size_t max, size_t *len);
  * and its actions.  An action of "actions" takes no argument when it is
  * "new", REF otherwise, and REF N when listed in
  * "item_actions" (N becomes the input's "n").  "cols" are the fields a
- * list line prints.
+ * list line prints; "show" prints the record as JSON unless "text" is
+ * set.
  */
 struct cli_register {
 	const char *kind;		/* "ombudsman_case" */
@@ -96,6 +97,9 @@ struct cli_register {
 	const char *const *actions;	/* besides list and show */
 	const char *const *item_actions;
 	const char *const *cols;
+	/* When set, prints a record for people instead of "cols" (full 0: the
+	 * line of a list or an action; 1: "show" without --json). */
+	void (*text)(const json_t *st, int full);
 };
 int cli_register(int argc, char **argv, const struct cli_register *def);
 

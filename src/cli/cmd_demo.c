@@ -5,8 +5,9 @@
  * and restrictions, service requests, and years of complaints at sector
  * rates (about 40 stage 1 and 8 stage 2 per 1,000 homes a year), each
  * taken through the Code's process by the same path staff use, so every
- * rule is applied and every event is chained.  The same seed always
- * gives the same data.
+ * rule is applied and every event is chained, and two reports of the
+ * Housing Ombudsman about the landlord for the annual report (Code 8.1 e,
+ * f).  The same seed always gives the same data.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "core/complaint.h"
+#include "reports/tsm.h"
 #include "util/json.h"
 #include "util/rng.h"
 
@@ -100,6 +102,11 @@ struct demo {
 		 withdrawn, closed, late, adjustments, restrictions, repeat; } n;
 	char recent[256][32];	/* earlier complainants, some complain again */
 	int nrecent;
+	json_t *damp;		/* [[reference, received_on], ...] of the damp
+				 * and mould complaints, oldest first */
+	char omr[2][16];	/* the Ombudsman's reports: annual, spotlight */
+	char omr_on[2][DATE_STRLEN];	/* when each was published */
+	char covers[16];	/* the year the annual one covers: "2025/26" */
 	struct rd_err e;
 };
 
@@ -473,6 +480,8 @@ static int complaint(struct demo *d, date_t received)
 		return -1;
 	snprintf(ref, sizeof(ref), "%s", js_str0(st, "reference"));
 	d->n.complaints++;
+	if (!strcmp(cat, "damp_and_mould"))
+		json_array_append_new(d->damp, json_pack("[s, s]", ref, day));
 
 	/* About 3% are not accepted, for a reason on the exclusion list. */
 	if (rng_chance(&d->rng, 0.03)) {
@@ -611,6 +620,92 @@ static int service_request(struct demo *d, date_t on)
 	return rc;
 }
 
+/* One action on the Ombudsman's report "ref" (NULL: "new") dated "on", by
+ * user "as"; "in" is taken.  The reference made goes to "made". */
+static int omr_act(struct demo *d, const char *ref, const char *action, date_t on, const char *as,
+		   json_t *in, char *made, size_t n)
+{
+	json_t *st = NULL;
+	int rc;
+
+	d->r->today = on;
+	rc = rec_as(d->r, as, &d->e) ||
+	     rec_register(d->r, "ombudsman_report", ref, action, in, &st, &d->e);
+	json_decref(in);
+	if (!rc && made)
+		snprintf(made, n, "%s", js_str0(st, "reference"));
+	json_decref(st);
+	return rc ? -1 : 0;
+}
+
+/*
+ * The Housing Ombudsman's reports about the landlord (Code 8.1 e, f),
+ * published in the reporting year of "today" (from 1 April) so that its
+ * annual report lists them, or in the year before when that year is not
+ * yet two months old: a spotlight report on damp and mould naming the
+ * landlord and its two latest damp and mould complaints then, a quarter of
+ * the way into the year, and the annual landlord performance report on the
+ * financial year before, three quarters of the way in; each answered by
+ * the senior lead half way to the next date.  It draws nothing from the
+ * seed's random numbers, so the complaints are as before.
+ */
+static int ombudsman_reports(struct demo *d, date_t today)
+{
+	char actor[sizeof(d->r->actor)], role[sizeof(d->r->role)], title[80], day[DATE_STRLEN];
+	int y = tsm_year_of(today), rc = -1;
+	date_t from, spot, ann;
+	json_t *named = json_array(), *x;
+	size_t i;
+
+	date_from_ymd(y, 4, 1, &from);
+	if (today - from < 60)
+		date_from_ymd(--y, 4, 1, &from);
+	spot = from + (today - from) / 4;
+	ann = from + (today - from) * 3 / 4;
+	snprintf(d->covers, sizeof(d->covers), "%d/%02d", y - 1, y % 100);
+	json_array_foreach(d->damp, i, x)
+		if (strcmp(json_string_value(json_array_get(x, 1)), date_format(spot, day)) < 0) {
+			if (json_array_size(named) == 2)
+				json_array_remove(named, 0);
+			json_array_append(named, json_array_get(x, 0));
+		}
+	memcpy(actor, d->r->actor, sizeof(actor));
+	memcpy(role, d->r->role, sizeof(role));
+	fmt(spot, d->omr_on[1]);
+	if (omr_act(d, NULL, "new", spot, "olu.officer", json_pack("{s:s, s:s, s:s, s:s, s:O}",
+		"kind", "spotlight_report", "title", "Spotlight on damp and mould: one year on",
+		"published_on", d->omr_on[1], "summary",
+		"Names Redress Demo Homes among the landlords with repeated findings on damp and "
+		"mould: inspections slow to follow reports of mould, repairs that treated the mould "
+		"and not its cause, and letters that blamed residents' lifestyle for condensation",
+		"complaints", named), d->omr[1], sizeof(d->omr[1])) ||
+	    omr_act(d, d->omr[1], "update", spot + (ann - spot) / 2, "rhian.lead", json_pack("{s:s, s:s}",
+		"landlord_response", "We accept the findings. Reports of damp and mould are now "
+		"inspected within 10 working days, repairs deal with the cause, and our letters no "
+		"longer put condensation down to lifestyle. The board reviews progress each quarter.",
+		"note", "Discussed by the board with the Member Responsible for Complaints"), NULL, 0))
+		goto out;
+	fmt(ann, d->omr_on[0]);
+	snprintf(title, sizeof(title), "Landlord performance report %d-%02d", y - 1, y % 100);
+	if (omr_act(d, NULL, "new", ann, "olu.officer", json_pack("{s:s, s:s, s:s, s:i, s:s}",
+		"kind", "annual_landlord_report", "title", title, "published_on", d->omr_on[0],
+		"year", y - 1, "summary",
+		"The Ombudsman's review of our complaints, its findings and our compliance with its "
+		"orders over the year: maladministration in most of the cases it determined, mainly "
+		"about repairs and damp and mould, and every order complied with"),
+		d->omr[0], sizeof(d->omr[0])) ||
+	    omr_act(d, d->omr[0], "update", ann + (today - ann) / 2, "rhian.lead", json_pack("{s:s}",
+		"landlord_response", "The board has agreed an action plan on repairs and damp and "
+		"mould, and will report on it in next year's annual complaints report."), NULL, 0))
+		goto out;
+	rc = 0;
+out:
+	memcpy(d->r->actor, actor, sizeof(actor));
+	memcpy(d->r->role, role, sizeof(role));
+	json_decref(named);
+	return rc;
+}
+
 static int staff(struct demo *d)
 {
 	static const char *const hnames[] = {
@@ -720,6 +815,7 @@ int cmd_demo(int argc, char **argv)
 	}
 	memset(&d, 0, sizeof(d));
 	d.r = &r;
+	d.damp = json_array();
 	d.homes = (int)homes;
 	rng_seed(&d.rng, (uint64_t)seed * 0x9e3779b97f4a7c15ULL + 7);
 	today = r.today;
@@ -743,6 +839,8 @@ int cmd_demo(int argc, char **argv)
 					goto fail;
 		}
 	}
+	if (ombudsman_reports(&d, today))
+		goto fail;
 	r.today = today;
 	if (rec_batch_commit(&r, &d.e))
 		goto fail;
@@ -759,6 +857,9 @@ int cmd_demo(int argc, char **argv)
 	       d.n.people, d.n.adjustments, d.n.restrictions, d.n.repeat, d.n.sreqs);
 	printf("  staff: %d handlers, olu.officer and sam.officer (complaints officers), rhian.lead, board.mrc, admin\n",
 	       d.nhandlers);
+	printf("  the Ombudsman's reports: %s, a spotlight report on damp and mould (published %s), "
+	       "and %s, its annual landlord performance report on %s (published %s)\n",
+	       d.omr[1], d.omr_on[1], d.omr[0], d.covers, d.omr_on[0]);
 	printf("  built in %.2f s\n", (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	rc = 0;
 	goto out;
@@ -768,6 +869,7 @@ fail:
 	cli_fail(&d.e);
 	rc = 1;
 out:
+	json_decref(d.damp);
 	rec_close(&r);
 	cli_free(&c);
 	return rc;

@@ -39,7 +39,7 @@ int cmd_exceptional(int argc, char **argv)
 		"reference", "status", "started_on", "expected_return_on", "reason", NULL
 	};
 	static const struct cli_register def = {
-		"exceptional", usage, opts, actions, NULL, cols
+		"exceptional", usage, opts, actions, NULL, cols, NULL
 	};
 
 	return cli_register(argc, argv, &def);

@@ -38,7 +38,7 @@ int cmd_improvement(int argc, char **argv)
 		"reference", "status", "due_on", "owner", "title", NULL
 	};
 	static const struct cli_register def = {
-		"improvement", usage, opts, actions, NULL, cols
+		"improvement", usage, opts, actions, NULL, cols, NULL
 	};
 
 	return cli_register(argc, argv, &def);

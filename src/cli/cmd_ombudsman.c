@@ -58,7 +58,7 @@ int cmd_ombudsman(int argc, char **argv)
 	static const char *const items[] = { "answer", "comply", "comply-failure-order", NULL };
 	static const char *const cols[] = { "reference", "status", "complaint", "referred_on", NULL };
 	static const struct cli_register def = {
-		"ombudsman_case", usage, opts, actions, items, cols
+		"ombudsman_case", usage, opts, actions, items, cols, NULL
 	};
 
 	return cli_register(argc, argv, &def);

@@ -95,7 +95,7 @@ int cmd_quality(int argc, char **argv)
 {
 	static const char *const actions[] = { "new", "score", NULL };
 	static const struct cli_register def = {
-		"quality_review", usage, opts, actions, NULL, cols
+		"quality_review", usage, opts, actions, NULL, cols, NULL
 	};
 
 	if (argc >= 2 && !strcmp(argv[1], "sample"))

@@ -79,7 +79,7 @@ int cmd_survey(int argc, char **argv)
 {
 	static const char *const actions[] = { "send", "answer", "decline", NULL };
 	static const struct cli_register def = {
-		"survey", usage, opts, actions, NULL, cols
+		"survey", usage, opts, actions, NULL, cols, NULL
 	};
 
 	if (argc >= 2 && !strcmp(argv[1], "schedule"))

@@ -28,7 +28,7 @@ int cmd_training(int argc, char **argv)
 		"reference", "user", "completed_on", "course", NULL
 	};
 	static const struct cli_register def = {
-		"training", usage, opts, actions, NULL, cols
+		"training", usage, opts, actions, NULL, cols, NULL
 	};
 
 	return cli_register(argc, argv, &def);

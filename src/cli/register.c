@@ -108,7 +108,10 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 				cli_print_json(all);
 			else
 				json_array_foreach(all, i, x)
-					cli_line(x, def->cols);
+					if (def->text)
+						def->text(x, 0);
+					else
+						cli_line(x, def->cols);
 			rc = 0;
 		}
 		json_decref(all);
@@ -119,7 +122,10 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 		if (rec_load(&r, stream, &st, NULL))
 			rc = cli_error("no %s %s", def->kind, c.pos[0]);
 		else {
-			cli_print_json(st);
+			if (def->text && !c.json)
+				def->text(st, 1);
+			else
+				cli_print_json(st);
 			rc = 0;
 		}
 	} else if (rec_register(&r, def->kind, nargs ? c.pos[0] : NULL,
@@ -128,6 +134,8 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 	} else {
 		if (c.json)
 			cli_print_json(st);
+		else if (def->text)
+			def->text(st, 0);
 		else
 			cli_line(st, def->cols);
 		rc = 0;

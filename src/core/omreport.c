@@ -16,6 +16,24 @@ const char *const omr_kinds[] = {
 	"complaint_handling_failure_notice", "other", NULL
 };
 
+const char *const omr_kind_labels[] = {
+	"annual_landlord_report", "Annual landlord performance report",
+	"special_report", "Special report",
+	"spotlight_report", "Spotlight report",
+	"severe_maladministration_report", "Severe maladministration report",
+	"failure_order_report", "Complaint handling failure order report",
+	"complaint_handling_failure_notice", "Complaint handling failure notice",
+	"other", "Other report", NULL
+};
+
+const char *omr_kind_label(const char *kind)
+{
+	for (size_t i = 0; kind && omr_kind_labels[i]; i += 2)
+		if (!strcmp(omr_kind_labels[i], kind))
+			return omr_kind_labels[i + 1];
+	return kind ? kind : "";
+}
+
 /* "url", when given, is a web address: http:// or https://, a host, no
  * spaces. */
 static int check_url(const json_t *in, struct rd_err *e)

@@ -46,6 +46,14 @@
 
 extern const char *const omr_kinds[];
 
+/* The kinds as people read them: "kind", "Label", ..., NULL (the order of
+ * omr_kinds; for option lists). */
+extern const char *const omr_kind_labels[];
+
+/* "spotlight_report" as "Spotlight report"; an unknown kind as it is, NULL
+ * as "". */
+const char *omr_kind_label(const char *kind);
+
 int omr_decide(const json_t *state, const char *action, const json_t *in,
 	       const char *reference, const struct reg_ctx *cx, json_t **payload,
 	       const char **type, date_t *effective, struct rd_err *e);

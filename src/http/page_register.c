@@ -1,8 +1,8 @@
 /*
  * page_register.c - the oversight registers in the staff workspace:
  * Ombudsman cases, learning and service improvements, exceptional
- * circumstances (Code 8.5), training records (4.3), quality reviews and
- * surveys.
+ * circumstances (Code 8.5), training records (4.3), quality reviews,
+ * surveys and the Ombudsman's reports about the landlord (8.1 e, f).
  *
  *   /registers                          the registers this role may see
  *   /registers/{register}               one register's records
@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/omreport.h"
 #include "core/register.h"
 #include "http/api.h"
 #include "store/schedule.h"
@@ -42,7 +43,9 @@ enum vfmt {
 	V_CASE,		/* a complaint's reference, linked */
 	V_CASES,	/* a list of them */
 	V_PERSON,	/* a person's id, linked */
-	V_LINK		/* a web address, linked */
+	V_LINK,		/* a web address, linked */
+	V_IMPS,		/* a list of improvements' references, linked */
+	V_OMR_KIND	/* an Ombudsman report's kind in words */
 };
 
 struct reg_col {
@@ -567,6 +570,80 @@ static const struct reg_col sv_show[] = {
 	{ "reason", "Reason", V_TEXT },
 };
 
+/* ---- the Ombudsman's reports about the landlord (Code 8.1 e, f) ----------- */
+
+static const struct page_field f_omr_new[] = {
+	{ "kind", PF_RADIOS, "Kind of report", NULL, omr_kind_labels, 0 },
+	{ "title", PF_TEXT, "Title", "As the Ombudsman published it", NULL, PF_WIDE },
+	{ "published_on", PF_DATE, "Date published", NULL, NULL, 0 },
+	{ "received_on", PF_DATE, "Date received", "If the Ombudsman shared it with us before it was published", NULL, PF_OPTIONAL },
+	{ "year", PF_INT, "Financial year it covers", "For an annual landlord performance report only: its first year, like 2025 for 2025/26", NULL, PF_OPTIONAL | PF_SMALL },
+	{ "summary", PF_TEXTAREA, "Summary", "What the report says about us", NULL, 0 },
+	{ "url", PF_TEXT, "Web address", "Where the Ombudsman published it, starting https://", NULL, PF_OPTIONAL | PF_WIDE },
+	{ "landlord_response", PF_TEXTAREA, "Our response", "What we said or did about it, for the annual report (Code 8.1)", NULL, PF_OPTIONAL },
+	{ "responded_on", PF_DATE, "Date of our response", "Leave empty for today, if there is a response", NULL, PF_OPTIONAL },
+	{ "complaints", PF_LINES, "Complaints it names", "One reference per line, like CMP-2026-000123", NULL, PF_OPTIONAL },
+	{ "improvements", PF_LINES, "Improvements it led to", "One reference per line, like IMP-000012", NULL, PF_OPTIONAL },
+};
+static const struct page_field f_omr_update[] = {
+	{ "landlord_response", PF_TEXTAREA, "Our response", "What we said or did about the report; it replaces the response shown", NULL, PF_OPTIONAL },
+	{ "note", PF_TEXTAREA, "Note", NULL, NULL, PF_OPTIONAL },
+	{ "url", PF_TEXT, "Web address", "Starting https://", NULL, PF_OPTIONAL | PF_WIDE },
+	{ "complaints", PF_LINES, "Complaints to link", "One reference per line; they are added to those already linked", NULL, PF_OPTIONAL },
+	{ "improvements", PF_LINES, "Improvements to link", "One reference per line; they are added to those already linked", NULL, PF_OPTIONAL },
+	{ "on", PF_DATE, "Date", optional_today, NULL, PF_OPTIONAL },
+};
+static const struct page_field f_omr_withdraw[] = {
+	{ "reason", PF_TEXTAREA, "Reason", "Withdraw a record made in error, for example twice or about another landlord: it stays in the register but leaves the annual report", NULL, 0 },
+	{ "on", PF_DATE, "Date", optional_today, NULL, PF_OPTIONAL },
+};
+static const struct reg_act omr_acts[] = {
+	{ "new", "new", "ombudsman_reports.create", "Record a report of the Ombudsman", "Record the report",
+	  "The report has been recorded", f_omr_new, N(f_omr_new), NULL, NULL, NULL, NULL },
+	{ "update", "update", "ombudsman_reports.updates.create", "Record our response or an update",
+	  "Add the update", "The update has been added", f_omr_update, N(f_omr_update),
+	  "received responded", NULL, NULL, NULL },
+	{ "withdraw", "withdraw", "ombudsman_reports.withdraw", "Withdraw the record", "Withdraw it",
+	  "The record has been withdrawn", f_omr_withdraw, N(f_omr_withdraw), "received responded",
+	  NULL, NULL, NULL },
+};
+static const struct reg_col omr_cols[] = {
+	{ "reference", "Reference", V_TEXT },
+	{ "kind", "Kind", V_OMR_KIND },
+	{ "title", "Title", V_TEXT },
+	{ "published_on", "Published", V_DATE },
+	{ "covers", "Year covered", V_TEXT },
+	{ "status", "Status", V_WORDS },
+};
+static const struct reg_col omr_show[] = {
+	{ "kind", "Kind", V_OMR_KIND },
+	{ "title", "Title", V_TEXT },
+	{ "covers", "Year covered", V_TEXT },
+	{ "published_on", "Published", V_DATE },
+	{ "received_on", "Received", V_DATE },
+	{ "summary", "Summary", V_TEXT },
+	{ "url", "Web address", V_LINK },
+	{ "complaints", "Complaints", V_CASES },
+	{ "improvements", "Improvements", V_IMPS },
+	{ "landlord_response", "Our response", V_TEXT },
+	{ "responded_on", "Responded", V_DATE },
+	{ "recorded_by", "Recorded by", V_TEXT },
+	{ "withdrawn_on", "Withdrawn", V_DATE },
+	{ "withdrawn_reason", "Reason withdrawn", V_TEXT },
+};
+static const struct reg_col omr_updates[] = {
+	{ "on", "Date", V_DATE },
+	{ "landlord_response", "Our response", V_TEXT },
+	{ "note", "Note", V_TEXT },
+	{ "url", "Web address", V_LINK },
+	{ "complaints", "Complaints", V_CASES },
+	{ "improvements", "Improvements", V_IMPS },
+	{ "by", "By", V_TEXT },
+};
+static const struct reg_items omr_items[] = {
+	{ "updates", "Updates", "No updates yet.", omr_updates, N(omr_updates), NULL, NULL, NULL },
+};
+
 /* ---- the registers ------------------------------------------------------- */
 
 static const struct reg_page registers[] = {
@@ -592,6 +669,13 @@ static const struct reg_page registers[] = {
 	{ "surveys", "survey", "surveys", "Surveys", "Survey",
 	  "Surveys of residents about how we handled their complaint (Code 1.6).",
 	  sv_cols, N(sv_cols), sv_show, N(sv_show), NULL, 0, sv_acts, N(sv_acts), NULL },
+	{ "ombudsman-reports", "ombudsman_report", "ombudsman_reports", "Ombudsman reports",
+	  "Ombudsman report",
+	  "The Housing Ombudsman's reports about us: its annual landlord performance reports, "
+	  "special and spotlight reports naming us, and our response to each, for the annual "
+	  "report (Code 8.1 e, f).",
+	  omr_cols, N(omr_cols), omr_show, N(omr_show), omr_items, N(omr_items), omr_acts, N(omr_acts),
+	  NULL },
 };
 
 /* ---- roles ----------------------------------------------------------------- */
@@ -769,6 +853,17 @@ static json_t *cell(const json_t *st, const struct reg_col *c)
 			s = "";
 		}
 		break;
+	case V_OMR_KIND:
+		s = json_is_string(v) ? omr_kind_label(s) : "";
+		break;
+	case V_IMPS:
+		json_array_foreach(v, i, x)
+			if (json_is_string(x))
+				json_array_append_new(links, href_to(json_string_value(x),
+								  "/registers/improvements/%s",
+								  json_string_value(x)));
+		s = "";
+		break;
 	case V_CASES:
 		json_array_foreach(v, i, x)
 			if (json_is_string(x))
@@ -894,7 +989,7 @@ static int add_event(const struct store_event *ev, void *ctx)
 {
 	static const char *const keys[] = {
 		"what", "summary", "issue", "description", "note", "reason", "evidence", "ground",
-		"findings", "course", "title", "comments", NULL
+		"findings", "course", "title", "comments", "landlord_response", NULL
 	};
 	json_t *p = json_loads(ev->payload, 0, NULL);
 	const char *detail = NULL, *dot = strchr(ev->type, '.');

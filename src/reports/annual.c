@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/omreport.h"
 #include "reports/board.h"
 #include "reports/parallel.h"
 #include "reports/selfassess.h"
@@ -366,7 +367,7 @@ char *annual_text(const json_t *rep)
 			if (js_str(v, "covers"))
 				buf_printf(&b, ", on %s", js_str0(v, "covers"));
 			else
-				buf_printf(&b, " (%s)", js_str0(v, "kind"));
+				buf_printf(&b, " (%s)", omr_kind_label(js_str0(v, "kind")));
 			buf_printf(&b, "\n    %s\n", js_str0(v, "summary"));
 			if (js_str(v, "url"))
 				buf_printf(&b, "    %s\n", js_str0(v, "url"));

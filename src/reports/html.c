@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/omreport.h"
 #include "render/svg.h"
 #include "render/template.h"
 #include "reports/board.h"
@@ -1083,7 +1084,7 @@ void rhtml_annual(struct buf *o, const json_t *rep, const char *cases)
 			row_open(o, js_str0(x, "reference"));
 			cell_text(o, js_str0(x, "title"));
 			cell_text(o, js_str0(x, "published_on"));
-			cell_text(o, js_str0(x, i ? "kind" : "covers"));
+			cell_text(o, i ? omr_kind_label(js_str0(x, "kind")) : js_str0(x, "covers"));
 			cell_text(o, js_str0(x, "summary"));
 			cell_text(o, js_str(x, "landlord_response") ? js_str0(x, "landlord_response")
 				  : "Not yet recorded");

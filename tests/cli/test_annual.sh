@@ -94,6 +94,27 @@ got=$(r report annual --year 2025 | grep -c '^(a) Self-assessment\|^(b) Performa
 [ "$got" = 6 ] && ok || bad "text report: $got of the six parts"
 got=$(r report annual --year 2025 | grep -c 'The Board notes the late responses')
 [ "$got" = 1 ] && ok || bad "text report lacks the response"
+
+# (f) names each report's kind in words, in the text and the HTML; the
+# JSON keeps the kind's machine name.
+expect_ok "severe maladministration report" r ombudsman-report new --kind severe_maladministration_report \
+	--title "Heating repairs" --published-on 2025-09-01 --summary "Names the landlord" --as olu
+expect_ok "spotlight report" r ombudsman-report new --kind spotlight_report --title "Spotlight on damp" \
+	--published-on 2026-02-10 --summary "Names the landlord" --landlord-response "An action plan" \
+	--responded-on 2026-03-02 --as olu
+a "(f) as stored" sections.f_other_ombudsman_reports.reports.1.kind spotlight_report
+r report annual --year 2025 >"$T/annual.txt"
+got=$(grep -c -F -x -e "  OMR-000001 Heating repairs, published 2025-09-01 (Severe maladministration report)" \
+	-e "  OMR-000002 Spotlight on damp, published 2026-02-10 (Spotlight report)" "$T/annual.txt")
+[ "$got" = 2 ] && ok || bad "text (f): $got of 2 kinds in words: $(sed -n '/^(f)/,/^The gov/p' "$T/annual.txt")"
+r report annual --year 2025 --format html >"$T/annual.html"
+row='<th scope="row" class="govuk-table__header">%s</th><td class="govuk-table__cell">%s</td><td class="govuk-table__cell">%s</td><td class="govuk-table__cell">%s</td>'
+got=$(grep -c -F -e "$(printf "$row" OMR-000001 "Heating repairs" 2025-09-01 "Severe maladministration report")" \
+	-e "$(printf "$row" OMR-000002 "Spotlight on damp" 2026-02-10 "Spotlight report")" "$T/annual.html")
+[ "$got" = 2 ] && ok || bad "html (f): $got of 2 kinds in words"
+if grep -q "spotlight_report\|severe_maladministration_report" "$T/annual.txt" "$T/annual.html"; then
+	bad "a machine name of a kind in the text or HTML"
+else ok; fi
 unchanged "a 2022 Code year" "2022 Code year" r report annual --year 2023
 got=$(r report annual --year 2025 --format csv | grep -c '^governing_body_response,,text,The Board notes the late responses and asks for monthly figures')
 [ "$got" = 1 ] && ok || bad "CSV report lacks the response"

@@ -90,6 +90,33 @@ db=$(q "select count(*), sum(stage = 2), sum(status = 'not_accepted'), sum(statu
 if [ -n "$sum" ] && [ "$sum" = "$db" ]; then ok; else bad "summary [$sum] vs database [$db]"; fi
 grep -q "2000 homes, 2 years to 2026-11-23 (seed 7)" "$T/demo.out" && ok || bad "summary header: $(head -1 "$T/demo.out")"
 
+# --- the Ombudsman's reports about the landlord (Code 8.1 e, f) -----------------------
+# In the reporting year of today (2026/27, from 1 April 2026; today is day
+# 236 of it): the spotlight report a quarter of the way in (day 59, 30 May),
+# answered half way to the annual report (day 118, 28 July); the annual
+# landlord performance report on 2025/26 three quarters of the way in
+# (day 177, 25 September), answered half way to today (day 206, 24 October).
+expect_out "the reports" "OMR-000001 responded 2026-05-30 Spotlight report: Spotlight on damp and mould: one year on
+OMR-000002 responded 2026-09-25 Annual landlord performance report on 2025/26: Landlord performance report 2025-26" \
+	"$REDRESS" ombudsman-report list --db "$A"
+expect_json "spotlight answered" responded_on 2026-07-28 "$REDRESS" ombudsman-report show OMR-000001 --db "$A" --json
+expect_json "annual answered" responded_on 2026-10-24 "$REDRESS" ombudsman-report show OMR-000002 --db "$A" --json
+# it names the two latest damp and mould complaints received before it was published
+named=$("$REDRESS" ombudsman-report show OMR-000001 --db "$A" --json | json_field complaints | tr -d '[]" ' | tr , ' ')
+want=$(q "select reference from complaints where category = 'damp_and_mould' and received_on < '2026-05-30'
+	order by received_on desc, reference desc limit 2" | sort | tr '\n' ' ' | sed 's/ $//')
+if [ -n "$want" ] && [ "$(echo "$named" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')" = "$want" ]; then ok; else
+	bad "spotlight names [$named], want [$want]"
+fi
+grep -q "the Ombudsman's reports: OMR-000001, a spotlight report on damp and mould (published 2026-05-30), and OMR-000002, its annual landlord performance report on 2025/26 (published 2026-09-25)" "$T/demo.out" &&
+	ok || bad "summary of the reports: $(grep Ombudsman "$T/demo.out")"
+# this year's annual report (the default) has one in (e) and the other in (f)
+"$REDRESS" report annual --db "$A" >"$T/annual.txt" 2>"$T/err" || bad "report annual: $(head -3 "$T/err")"
+got=$(grep -c -F -e "OMR-000002 Landlord performance report 2025-26, published 2026-09-25, on 2025/26" \
+	-e "OMR-000001 Spotlight on damp and mould: one year on, published 2026-05-30 (Spotlight report)" \
+	-e "The landlord's response (2026-07-28): We accept the findings." "$T/annual.txt")
+[ "$got" = 3 ] && ok || bad "annual report: $got of 3 lines: $(sed -n '/^(e)/,$p' "$T/annual.txt")"
+
 # --- an existing database is not replaced without --force -------------------------------
 rm -f "$DB"
 cp "$C" "$DB"

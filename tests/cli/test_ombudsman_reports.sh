@@ -57,13 +57,13 @@ expect_out "nothing stored" "" om list
 
 # --- the register -----------------------------------------------------------------------------
 # 1: the annual landlord performance report on 2024/25, published in 2025/26
-expect_out "annual report" "OMR-000001 received annual_landlord_report 2025-10-15 Landlord performance report 2024-25" \
+expect_out "annual report" "OMR-000001 received 2025-10-15 Annual landlord performance report on 2024/25: Landlord performance report 2024-25" \
 	om new --kind annual_landlord_report --title "Landlord performance report 2024-25" \
 	--published-on 2025-10-15 --received-on 2025-10-15 --year 2024 \
 	--summary "Maladministration found in 6 of 10 cases" \
 	--url https://www.housing-ombudsman.org.uk/landlord-performance --as olu
 # 2: a spotlight report on the last day of 2025/26, about a complaint
-expect_out "spotlight" "OMR-000002 received spotlight_report 2026-03-31 Spotlight on damp" \
+expect_out "spotlight" "OMR-000002 received 2026-03-31 Spotlight report: Spotlight on damp" \
 	spot --published-on 2026-03-31 --complaint $C --as rhi
 # 3: a special report on the last day of 2024/25; 4: the annual report on 2023/24
 expect_ok "special report" om new --kind special_report --title "Special report (paragraph 49)" \
@@ -82,18 +82,32 @@ unchanged "answered before publication" "on is before the report was received or
 unchanged "update by the board" "the board role may not record this" \
 	om update OMR-000001 --landlord-response R --as mrc
 unchanged "unknown record" "no ombudsman_report OMR-000099" om update OMR-000099 --note n
-expect_out "response" "OMR-000001 responded annual_landlord_report 2025-10-15 Landlord performance report 2024-25" \
+expect_out "response" "OMR-000001 responded 2025-10-15 Annual landlord performance report on 2024/25: Landlord performance report 2024-25" \
 	om update OMR-000001 --landlord-response "The board adopted an action plan on damp" \
 	--improvement IMP-000001 --on 2025-11-03 --as rhi
 unchanged "withdraw without reason" "reason is required" om withdraw OMR-000005
-expect_out "withdraw" "OMR-000005 withdrawn failure_order_report 2025-06-30 CHFO report Q1" \
+expect_out "withdraw" "OMR-000005 withdrawn 2025-06-30 Complaint handling failure order report: CHFO report Q1" \
 	om withdraw OMR-000005 --reason "It names another landlord" --on 2025-07-01
 unchanged "update when withdrawn" "OMR-000005 was withdrawn on 2025-07-01" om update OMR-000005 --note n
-fld() { om show "$1" --as amy | json_field "$2"; }
+fld() { om show "$1" --as amy --json | json_field "$2"; }
 expect_out "covers" 2024/25 fld OMR-000001 covers
 expect_out "responded on" 2025-11-03 fld OMR-000001 responded_on
 expect_out "improvement linked" '["IMP-000001"]' fld OMR-000001 improvements
 expect_out "six records" 6 sh -c "\"$REDRESS\" ombudsman-report list --json --db \"$DB\" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'"
+# people read the kinds in words; --json keeps the machine names
+expect_out "list in words" "OMR-000002 received 2026-03-31 Spotlight report: Spotlight on damp" \
+	sh -c "\"$REDRESS\" ombudsman-report list --db \"$DB\" | grep OMR-000002"
+expect_out "show in words" "OMR-000001 responded 2025-10-15 Annual landlord performance report on 2024/25: Landlord performance report 2024-25
+  received      2025-10-15
+  summary       Maladministration found in 6 of 10 cases
+  web address   https://www.housing-ombudsman.org.uk/landlord-performance
+  improvements  IMP-000001
+  response      The board adopted an action plan on damp (2025-11-03)
+  recorded by   olu
+  update 1      2025-11-03 by rhi
+    response    The board adopted an action plan on damp
+    improvements IMP-000001" om show OMR-000001
+expect_out "show --json kind" failure_order_report fld OMR-000005 kind
 
 # --- the annual report ------------------------------------------------------------------------
 a() { expect_json "$1" "sections.$3" "$4" r report annual --year "$2" --json; }
@@ -122,7 +136,7 @@ a "(e) none" 2026 $E.note "No annual landlord performance report from the Ombuds
 a "(e) none recorded" 2026 $E.recorded true
 got=$(r report annual --year 2025 | grep -c -F -e "OMR-000001 Landlord performance report 2024-25, published 2025-10-15, on 2024/25" \
 	-e "The landlord's response (2025-11-03): The board adopted an action plan on damp" \
-	-e "OMR-000002 Spotlight on damp, published 2026-03-31 (spotlight_report)")
+	-e "OMR-000002 Spotlight on damp, published 2026-03-31 (Spotlight report)")
 [ "$got" = 3 ] && ok || bad "text report: $got of 3 lines"
 got=$(r report annual --year 2025 --format html 2>/dev/null | grep -c "OMR-000001\|OMR-000002")
 [ "$got" -ge 2 ] && ok || bad "html report: $got"

@@ -683,4 +683,132 @@ test('registers: an improvement, exceptional circumstances and a training record
 	assert.deepEqual(sv.body.answers, { overall: 4 });
 });
 
+test('registers: the Ombudsman\'s reports through the forms, their kinds in words, refusals and roles', async () => {
+	const ref = await complaintFor('Dana Damp');
+	const imp = await srv.post('/api/v1/improvements', { title: 'Damp surveys within 10 days', complaints: [ref],
+		owner: 'Asset manager', due_on: '2027-03-31' }, { as: 'complaints_officer' });
+	assert.equal(imp.status, 201, imp.text);
+	const before = await registerCount('ombudsman-reports');
+	const v = await signedIn('olu.officer');
+
+	// The register is listed, and its form offers the kinds in words.
+	assert.match((await v.get('/registers')).text, /href="\/registers\/ombudsman-reports">Ombudsman reports</);
+	let r = await v.get('/registers/ombudsman-reports');
+	assert.equal(r.status, 200);
+	assert.match(r.text, /href="\/registers\/ombudsman-reports\/new">Record a report of the Ombudsman</);
+	const form = await v.get('/registers/ombudsman-reports/new');
+	assert.equal(form.status, 200);
+	assert.match(form.text, /name="kind" type="radio" value="annual_landlord_report"><label [^>]+>Annual landlord performance report<\/label>/);
+	assert.match(form.text, /name="kind" type="radio" value="spotlight_report"><label [^>]+>Spotlight report<\/label>/);
+
+	// Published tomorrow: refused on its field with the clause, nothing stored.
+	const spot = { kind: 'spotlight_report', title: 'Spotlight on <b>damp</b>', summary: 'Names us',
+		complaints: `${ref}\r\n` };
+	let digest = srv.digest();
+	r = await v.post('/registers/ombudsman-reports/new', { ...spot, ...date('published_on', '2026-11-24') });
+	assert.equal(r.status, 422, why(r));
+	assert.match(r.text, /<a href="#f-published_on-day">published_on is in the future: record the report once it is published \(Code 8\.1\)<\/a>/);
+	assert.match(r.text, /clause 8\.1/);
+	assert.match(r.text, /id="f-published_on-error"/);
+	assert.match(r.text, /value="Spotlight on &lt;b&gt;damp&lt;\/b&gt;"/, 'what was typed is kept');
+	assert.match(r.text, /value="spotlight_report" checked>/);
+	assert.equal(await registerCount('ombudsman-reports'), before);
+	assert.equal(srv.digest(), digest);
+	// An annual landlord performance report must say which year it covers.
+	r = await v.post('/registers/ombudsman-reports/new', { kind: 'annual_landlord_report', title: 'LPR',
+		summary: 'S', ...date('published_on', '2026-10-15') });
+	assert.equal(r.status, 422, why(r));
+	assert.match(r.text, /<a href="#f-year">year is required/);
+	assert.match(r.text, /id="f-year-error"/);
+	assert.match(r.text, /clause 8\.1/);
+	// ... and a year not over when it was published (2026/27 ends on 31 March 2027).
+	r = await v.post('/registers/ombudsman-reports/new', { kind: 'annual_landlord_report', title: 'LPR',
+		summary: 'S', year: '2026', ...date('published_on', '2026-10-15') });
+	assert.equal(r.status, 422, why(r));
+	assert.match(r.text, /<a href="#f-year">year 2026 \(2026\/27\) had not ended/);
+	assert.equal(await registerCount('ombudsman-reports'), before);
+	assert.equal(srv.digest(), digest);
+
+	// A handler may read the register but not record in it (officer, senior lead, admin).
+	const alice = await signedIn('alice');
+	r = await alice.get('/registers/ombudsman-reports');
+	assert.equal(r.status, 200);
+	assert.doesNotMatch(r.text, /Record a report of the Ombudsman/);
+	assert.equal((await alice.get('/registers/ombudsman-reports/new')).status, 403);
+	r = await alice.post('/registers/ombudsman-reports/new', { ...spot, ...date('published_on', '2026-11-02') });
+	assert.equal(r.status, 403);
+	assert.match(r.text, /You cannot see this page/);
+	assert.equal(await registerCount('ombudsman-reports'), before);
+	assert.equal(srv.digest(), digest);
+
+	// Recorded: the record page has the kind in words and links the complaint.
+	r = await v.post('/registers/ombudsman-reports/new', { ...spot, ...date('published_on', '2026-11-02'),
+		url: 'https://www.housing-ombudsman.org.uk/spotlight-damp' });
+	assert.equal(r.status, 303, why(r));
+	const m = r.location.match(/^\/registers\/ombudsman-reports\/(OMR-\d{6})\?done=new$/);
+	assert.ok(m, r.location);
+	const omr = m[1];
+	assert.equal(await registerCount('ombudsman-reports'), before + 1);
+	let page = await v.get(r.location);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /The report has been recorded/);
+	assert.match(page.text, /<dt class="govuk-summary-list__key">Kind<\/dt>\n<dd class="govuk-summary-list__value rd-pre">Spotlight report<\/dd>/);
+	assert.match(page.text, /Spotlight on &lt;b&gt;damp&lt;\/b&gt;/);
+	assert.match(page.text, /2 November 2026/);
+	assert.match(page.text, new RegExp(`<a class="govuk-link" href="/cases/${ref}">${ref}</a>`));
+	assert.match(page.text, /href="https:\/\/www\.housing-ombudsman\.org\.uk\/spotlight-damp"/);
+	assert.match(page.text, /id="status">received</);
+	assert.match(page.text, /No updates yet\./);
+	const api = await srv.get(`/api/v1/ombudsman-reports/${omr}`, { as: 'board' });
+	assert.equal(api.body.kind, 'spotlight_report', 'the API keeps the machine name');
+	assert.deepEqual(api.body.complaints, [ref]);
+
+	// In the list, newest first: the kind in words, no year covered, the status.
+	const list = await v.get('/registers/ombudsman-reports');
+	assert.match(list.text.split(`${omr}</a></th>`)[1] || '', /^\n<td class="govuk-table__cell">Spotlight report<\/td>\n<td class="govuk-table__cell">Spotlight on &lt;b&gt;damp&lt;\/b&gt;<\/td>\n<td class="govuk-table__cell">2 November 2026<\/td>\n<td class="govuk-table__cell"><\/td>\n<td class="govuk-table__cell">Received<\/td>/,
+		'the list shows the kind in words, the title, the date and the status');
+	// The demo's annual landlord performance report, with the year it covers.
+	assert.match(list.text, /<td class="govuk-table__cell">Annual landlord performance report<\/td>\n<td class="govuk-table__cell">Landlord performance report 2025-26<\/td>\n<td class="govuk-table__cell">25 September 2026<\/td>\n<td class="govuk-table__cell">2025\/26<\/td>/);
+	assert.doesNotMatch(list.text, /spotlight_report|annual_landlord_report/);
+
+	// Our response, linking the improvement: the record and its history.
+	const lead = await signedIn('rhian.lead');
+	r = await lead.get(`/registers/ombudsman-reports/${omr}/update`);
+	assert.equal(r.status, 200);
+	r = await lead.post(`/registers/ombudsman-reports/${omr}/update`, { ...date('on', '2026-11-01') ,
+		landlord_response: 'An action plan' });
+	assert.equal(r.status, 422, 'not answered before it was published');
+	assert.match(r.text, /id="f-on-error"/);
+	r = await lead.post(`/registers/ombudsman-reports/${omr}/update`, { landlord_response: 'An action plan on damp',
+		improvements: imp.body.reference, ...date('on', '2026-11-20') });
+	assert.equal(r.status, 303, why(r));
+	assert.equal(r.location, `/registers/ombudsman-reports/${omr}?done=update`);
+	page = await lead.get(r.location);
+	assert.match(page.text, /The update has been added/);
+	assert.match(page.text, /id="status">responded</);
+	assert.match(page.text, /<dt class="govuk-summary-list__key">Our response<\/dt>\n<dd class="govuk-summary-list__value rd-pre">An action plan on damp<\/dd>/);
+	assert.match(page.text, new RegExp(`<a class="govuk-link" href="/registers/improvements/${imp.body.reference}">${imp.body.reference}</a>`));
+	assert.match(page.text, /<td class="govuk-table__cell rd-pre">20 November 2026<\/td>\n<td class="govuk-table__cell rd-pre">An action plan on damp<\/td>/);
+	assert.match(page.text, /<strong>20 November 2026<\/strong>: Updated by rhian\.lead: An action plan on damp/);
+
+	// The board reads it, and may not withdraw it; the officer withdraws it.
+	const board = await signedIn('board.mrc');
+	assert.equal((await board.get(`/registers/ombudsman-reports/${omr}`)).status, 200);
+	assert.doesNotMatch((await board.get(`/registers/ombudsman-reports/${omr}`)).text, /id="actions"/);
+	digest = srv.digest();
+	r = await board.post(`/registers/ombudsman-reports/${omr}/withdraw`, { reason: 'Twice' });
+	assert.equal(r.status, 403);
+	assert.equal(srv.digest(), digest);
+	r = await v.post(`/registers/ombudsman-reports/${omr}/withdraw`, {});
+	assert.equal(r.status, 422);
+	assert.match(r.text, /id="f-reason-error"/);
+	r = await v.post(`/registers/ombudsman-reports/${omr}/withdraw`, { reason: 'Recorded twice' });
+	assert.equal(r.status, 303, why(r));
+	page = await v.get(r.location);
+	assert.match(page.text, /id="status">withdrawn</);
+	assert.match(page.text, /Recorded twice/);
+	assert.doesNotMatch(page.text, /id="actions"/, 'a withdrawn record takes no more actions');
+	assert.equal((await srv.get(`/api/v1/ombudsman-reports/${omr}`, { as: 'board' })).body.status, 'withdrawn');
+});
+
 finalChecks(() => srv);

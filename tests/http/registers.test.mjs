@@ -193,7 +193,14 @@ test('the Ombudsman\'s reports about the landlord, in the annual report\'s (e) a
 		url: 'https://www.housing-ombudsman.org.uk/landlord-performance' };
 	const spot = { kind: 'spotlight_report', title: 'Spotlight on damp', published_on: '2026-03-31',
 		summary: 'Names the landlord', complaints: [made.ref] };
-	let r = await srv.unchanged(null, () => srv.post(OMR, annual, { as: 'handler' }));
+	// The demo has two, published in 2026/27: a spotlight report (30 May)
+	// and the annual landlord performance report on 2025/26 (25 September).
+	let r = await srv.get(OMR, { as: 'board' });
+	assert.equal(r.status, 200, r.text);
+	const demo = Object.fromEntries(r.body.map((x) => [x.kind, x.reference]));
+	assert.deepEqual(r.body.map((x) => [x.kind, x.published_on]).sort(),
+		[['annual_landlord_report', '2026-09-25'], ['spotlight_report', '2026-05-30']]);
+	r = await srv.unchanged(null, () => srv.post(OMR, annual, { as: 'handler' }));
 	assertProblem(r, 403);
 	r = await srv.unchanged(null, () => srv.post(OMR, annual, { as: 'board' }));
 	assertProblem(r, 403);
@@ -227,7 +234,8 @@ test('the Ombudsman\'s reports about the landlord, in the annual report\'s (e) a
 	const sp = r.body.reference;
 	r = await srv.get(OMR, { as: 'board' });
 	assert.equal(r.status, 200, r.text);
-	assert.deepEqual(r.body.map((x) => x.reference).sort(), [ann, sp].sort());
+	assert.deepEqual(r.body.map((x) => x.reference).sort(),
+		[ann, sp, demo.annual_landlord_report, demo.spotlight_report].sort());
 	r = await srv.get(`${OMR}/${sp}`, { as: 'handler' });
 	assert.equal(r.status, 200, r.text);
 	assert.deepEqual(r.body.complaints, [made.ref]);
@@ -248,7 +256,8 @@ test('the Ombudsman\'s reports about the landlord, in the annual report\'s (e) a
 	assertProblem(r, 422, 'reason', '8.1');
 
 	// by the date each was published: the annual report (15 October 2026)
-	// in 2026/27, the spotlight report (31 March 2026) in 2025/26
+	// in 2026/27 after the demo's (25 September), the spotlight report (31
+	// March 2026) in 2025/26; the demo's spotlight report in 2026/27
 	const parts = async (year) => {
 		const a = await srv.get(`/api/v1/reports/annual?year=${year}`, { as: 'board' });
 		assert.equal(a.status, 200, a.text);
@@ -257,11 +266,11 @@ test('the Ombudsman\'s reports about the landlord, in the annual report\'s (e) a
 	};
 	let [e, f] = await parts(2026);
 	assert.equal(e.recorded, true);
-	assert.deepEqual(e.reports.map((x) => x.reference), [ann]);
-	assert.equal(e.reports[0].landlord_response, 'An action plan on damp');
-	assert.equal(e.reports[0].covers, '2025/26');
-	assert.deepEqual(f.reports, []);
-	assert.match(f.note, /^No other report or publication of the Ombudsman about the landlord was received in 2026\/27/);
+	assert.deepEqual(e.reports.map((x) => x.reference), [demo.annual_landlord_report, ann]);
+	assert.equal(e.reports[1].landlord_response, 'An action plan on damp');
+	assert.equal(e.reports[1].covers, '2025/26');
+	assert.deepEqual(f.reports.map((x) => x.reference), [demo.spotlight_report]);
+	assert.match(f.note, /^The Ombudsman's other reports about the landlord published in 2026\/27/);
 	[e, f] = await parts(2025);
 	assert.deepEqual(e.reports, []);
 	assert.match(e.note, /^No annual landlord performance report from the Ombudsman was received in 2025\/26/);
