@@ -942,9 +942,9 @@ static int add_row(const char *stream, const char *state, void *ctx)
 	cells = json_array();
 	for (size_t i = 1; i < l->g->ncols; i++)
 		json_array_append_new(cells, cell(st, &l->g->cols[i]));
-	/* newest first */
-	json_array_insert_new(l->rows, 0, json_pack("{s:s, s:o}", "reference", js_str0(st, "reference"),
-						    "cells", cells));
+	/* oldest first here; page_register_list turns the list round */
+	json_array_append_new(l->rows, json_pack("{s:s, s:o}", "reference", js_str0(st, "reference"),
+						 "cells", cells));
 	json_decref(st);
 	return 0;
 }
@@ -966,6 +966,14 @@ int page_register_list(struct req *q, struct rec *r)
 	l.g = g;
 	l.rows = json_array();
 	r->st->ops->states(r->st, g->kind, add_row, &l, NULL);
+	/* newest first: reversed in place (inserting each row at the front
+	 * would move every row before it, for a register of many thousands) */
+	for (size_t i = 0, n = json_array_size(l.rows); i < n / 2; i++) {
+		json_t *a = json_incref(json_array_get(l.rows, i));
+
+		json_array_set(l.rows, i, json_array_get(l.rows, n - 1 - i));
+		json_array_set_new(l.rows, n - 1 - i, a);
+	}
 	acts = json_array();
 	for (size_t i = 0; i < g->nacts; i++)
 		if (whole(&g->acts[i]) && may_do(q, &g->acts[i]))

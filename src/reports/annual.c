@@ -51,7 +51,7 @@ static int part_ef(struct rec *r, const char *from, const char *to, const char *
 	el = json_array();
 	fl = json_array();
 	n = json_array_size(all);
-	v = calloc(n ? n : 1, sizeof(*v));
+	v = xcalloc(n ? n : 1, sizeof(*v));
 	json_array_foreach(all, i, x)
 		v[i] = x;
 	qsort(v, n, sizeof(*v), by_publication);

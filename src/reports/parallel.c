@@ -5,11 +5,20 @@
 
 #include <string.h>
 
+/* The pass on its own connection reads in one read transaction, so all
+ * its queries see one state of the database (as the main pass's do when
+ * the caller holds one, as the server's reads do). */
 static void *run(void *arg)
 {
 	struct par *p = arg;
+	store *st = p->reader.st;
 
+	if (st->ops->read_begin(st, &p->err)) {
+		p->rc = -1;
+		return NULL;
+	}
 	p->rc = p->fn(&p->reader, p->arg, &p->err);
+	st->ops->read_end(st);
 	return NULL;
 }
 
