@@ -13,6 +13,14 @@
  * gives its result: the report is the same either way, only slower.
  * The pass may read r's policy and calendar but not change them, and
  * must not touch what the main pass writes until par_join() returns.
+ *
+ * The pass reads in a read transaction of its own, begun when it starts:
+ * it sees one state of the database, but not necessarily the very state
+ * of the main pass's transaction (SQLite as Debian builds it shares no
+ * snapshot between connections).  A change committed in the moment
+ * between the two can be counted by one pass and not the other; a report
+ * of a year already ended, the kind that is published, is read from
+ * records that no longer change.
  */
 #ifndef REDRESS_REPORTS_PARALLEL_H
 #define REDRESS_REPORTS_PARALLEL_H
