@@ -8,9 +8,12 @@
 # ./redress.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd pangocairo librsvg-2.0 libcurl libpq
-PKGCFG  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKGS    := sqlite3 jansson libsodium libmicrohttpd pangocairo libpq
+# Loaded when first needed (src/util/dl.h), so not linked: every command
+# starts without loading them and the libraries they bring.
+PKGS_DL := librsvg-2.0 libcurl
+PKGCFG  := $(shell pkg-config --cflags $(PKGS) $(PKGS_DL) 2>/dev/null)
+PKGLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 OPT     ?= -O2 -g
 CFLAGS  := $(OPT) -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Isrc $(PKGCFG)

@@ -15,6 +15,66 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/dl.h"
+
+/* libcurl, loaded on the first email (util/dl.h) */
+static __typeof__(curl_global_init) *p_curl_global_init;
+static __typeof__(curl_easy_init) *p_curl_easy_init;
+static __typeof__(curl_easy_setopt) *p_curl_easy_setopt;
+static __typeof__(curl_easy_perform) *p_curl_easy_perform;
+static __typeof__(curl_easy_cleanup) *p_curl_easy_cleanup;
+static __typeof__(curl_easy_strerror) *p_curl_easy_strerror;
+static __typeof__(curl_mime_init) *p_curl_mime_init;
+static __typeof__(curl_mime_addpart) *p_curl_mime_addpart;
+static __typeof__(curl_mime_data) *p_curl_mime_data;
+static __typeof__(curl_mime_type) *p_curl_mime_type;
+static __typeof__(curl_mime_encoder) *p_curl_mime_encoder;
+static __typeof__(curl_mime_subparts) *p_curl_mime_subparts;
+static __typeof__(curl_mime_filename) *p_curl_mime_filename;
+static __typeof__(curl_mime_free) *p_curl_mime_free;
+static __typeof__(curl_slist_append) *p_curl_slist_append;
+static __typeof__(curl_slist_free_all) *p_curl_slist_free_all;
+static void **const curl_fns[] = {
+	(void **)&p_curl_global_init,
+	(void **)&p_curl_easy_init,
+	(void **)&p_curl_easy_setopt,
+	(void **)&p_curl_easy_perform,
+	(void **)&p_curl_easy_cleanup,
+	(void **)&p_curl_easy_strerror,
+	(void **)&p_curl_mime_init,
+	(void **)&p_curl_mime_addpart,
+	(void **)&p_curl_mime_data,
+	(void **)&p_curl_mime_type,
+	(void **)&p_curl_mime_encoder,
+	(void **)&p_curl_mime_subparts,
+	(void **)&p_curl_mime_filename,
+	(void **)&p_curl_mime_free,
+	(void **)&p_curl_slist_append,
+	(void **)&p_curl_slist_free_all,
+};
+static const char *const curl_names[] = {
+	"curl_global_init",
+	"curl_easy_init",
+	"curl_easy_setopt",
+	"curl_easy_perform",
+	"curl_easy_cleanup",
+	"curl_easy_strerror",
+	"curl_mime_init",
+	"curl_mime_addpart",
+	"curl_mime_data",
+	"curl_mime_type",
+	"curl_mime_encoder",
+	"curl_mime_subparts",
+	"curl_mime_filename",
+	"curl_mime_free",
+	"curl_slist_append",
+	"curl_slist_free_all",
+};
+static struct dl_lib curl = {
+	"libcurl.so.4", "sending email", curl_names, curl_fns,
+	sizeof(curl_names) / sizeof(curl_names[0]), 0
+};
+
 static int header_safe(const char *s)
 {
 	return s && !strpbrk(s, "\r\n");
@@ -37,7 +97,7 @@ static struct curl_slist *header(struct curl_slist *h, const char *name,
 		snprintf(line, sizeof(line), "%s: \"%s\" <%s>", name, display, addr);
 	else
 		snprintf(line, sizeof(line), "%s: <%s>", name, addr);
-	return curl_slist_append(h, line);
+	return p_curl_slist_append(h, line);
 }
 
 /* Appends "s" as quoted-printable (RFC 2045): lines end CRLF, soft
@@ -107,20 +167,22 @@ int letter_smtp_send(const struct letter_mail *m, struct rd_err *e)
 	    !strchr(m->from, '@'))
 		return err_set(e, RD_EINVAL, "email", NULL,
 			       "the email address or subject is not fit to send: an address needs an @ and no line breaks");
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(c = curl_easy_init()))
+	if (dl_bind(&curl, e))
+		return -1;
+	if (p_curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(c = p_curl_easy_init()))
 		return err_set(e, RD_EIO, "smtp", NULL, "cannot start libcurl");
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "Date: %a, %d %b %Y %H:%M:%S +0000", &tm);
-	h = curl_slist_append(h, date);
+	h = p_curl_slist_append(h, date);
 	h = header(h, "From", m->from_name, m->from);
 	h = header(h, "To", m->to_name, m->to);
 	snprintf(line, sizeof(line), "Subject: %s", m->subject);
-	h = curl_slist_append(h, line);
+	h = p_curl_slist_append(h, line);
 	snprintf(line, sizeof(line), "Message-ID: %s", m->message_id);
-	h = curl_slist_append(h, line);
-	h = curl_slist_append(h, "MIME-Version: 1.0");
+	h = p_curl_slist_append(h, line);
+	h = p_curl_slist_append(h, "MIME-Version: 1.0");
 	snprintf(line, sizeof(line), "<%s>", m->to);
-	rcpt = curl_slist_append(rcpt, line);
+	rcpt = p_curl_slist_append(rcpt, line);
 	snprintf(from, sizeof(from), "<%s>", m->from);
 
 	if (!m->html && !m->attachment) {
@@ -136,56 +198,56 @@ int letter_smtp_send(const struct letter_mail *m, struct rd_err *e)
 		quoted_printable(&plain, m->text);
 		rd.p = plain.s;
 		rd.left = plain.len;
-		curl_easy_setopt(c, CURLOPT_READFUNCTION, read_out);
-		curl_easy_setopt(c, CURLOPT_READDATA, &rd);
-		curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+		p_curl_easy_setopt(c, CURLOPT_READFUNCTION, read_out);
+		p_curl_easy_setopt(c, CURLOPT_READDATA, &rd);
+		p_curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 		goto send;
 	}
-	mime = curl_mime_init(c);
+	mime = p_curl_mime_init(c);
 	if (m->html) {
-		alt = curl_mime_init(c);
-		part = curl_mime_addpart(alt);
-		curl_mime_data(part, m->text, CURL_ZERO_TERMINATED);
-		curl_mime_type(part, "text/plain; charset=utf-8");
-		curl_mime_encoder(part, "quoted-printable");
-		part = curl_mime_addpart(alt);
-		curl_mime_data(part, m->html, CURL_ZERO_TERMINATED);
-		curl_mime_type(part, "text/html; charset=utf-8");
-		curl_mime_encoder(part, "quoted-printable");
-		part = curl_mime_addpart(mime);
-		curl_mime_subparts(part, alt);
-		curl_mime_type(part, "multipart/alternative");
+		alt = p_curl_mime_init(c);
+		part = p_curl_mime_addpart(alt);
+		p_curl_mime_data(part, m->text, CURL_ZERO_TERMINATED);
+		p_curl_mime_type(part, "text/plain; charset=utf-8");
+		p_curl_mime_encoder(part, "quoted-printable");
+		part = p_curl_mime_addpart(alt);
+		p_curl_mime_data(part, m->html, CURL_ZERO_TERMINATED);
+		p_curl_mime_type(part, "text/html; charset=utf-8");
+		p_curl_mime_encoder(part, "quoted-printable");
+		part = p_curl_mime_addpart(mime);
+		p_curl_mime_subparts(part, alt);
+		p_curl_mime_type(part, "multipart/alternative");
 	} else {
-		part = curl_mime_addpart(mime);
-		curl_mime_data(part, m->text, CURL_ZERO_TERMINATED);
-		curl_mime_type(part, "text/plain; charset=utf-8");
-		curl_mime_encoder(part, "quoted-printable");
+		part = p_curl_mime_addpart(mime);
+		p_curl_mime_data(part, m->text, CURL_ZERO_TERMINATED);
+		p_curl_mime_type(part, "text/plain; charset=utf-8");
+		p_curl_mime_encoder(part, "quoted-printable");
 	}
 	if (m->attachment) {
-		part = curl_mime_addpart(mime);
-		curl_mime_data(part, m->attachment, m->attachment_len);
-		curl_mime_type(part, m->attachment_type);
-		curl_mime_filename(part, m->attachment_name);
-		curl_mime_encoder(part, "base64");
+		part = p_curl_mime_addpart(mime);
+		p_curl_mime_data(part, m->attachment, m->attachment_len);
+		p_curl_mime_type(part, m->attachment_type);
+		p_curl_mime_filename(part, m->attachment_name);
+		p_curl_mime_encoder(part, "base64");
 	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
+	p_curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	p_curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
 send:
-	curl_easy_setopt(c, CURLOPT_URL, m->url);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	res = curl_easy_perform(c);
-	curl_easy_cleanup(c);
-	curl_mime_free(mime);
-	curl_slist_free_all(rcpt);
-	curl_slist_free_all(h);
+	p_curl_easy_setopt(c, CURLOPT_URL, m->url);
+	p_curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	p_curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	p_curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	p_curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	p_curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	res = p_curl_easy_perform(c);
+	p_curl_easy_cleanup(c);
+	p_curl_mime_free(mime);
+	p_curl_slist_free_all(rcpt);
+	p_curl_slist_free_all(h);
 	buf_free(&plain);
 	if (res != CURLE_OK)
 		return err_set(e, RD_EIO, "smtp", NULL,
 			       "the mail server at %s did not take the letter: %s", m->url,
-			       curl_easy_strerror(res));
+			       p_curl_easy_strerror(res));
 	return 0;
 }

@@ -16,6 +16,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/dl.h"
+
+/* librsvg, loaded on the first drawing (util/dl.h) */
+static __typeof__(rsvg_handle_new_from_data) *p_rsvg_handle_new_from_data;
+static __typeof__(rsvg_handle_set_dpi) *p_rsvg_handle_set_dpi;
+static __typeof__(rsvg_handle_get_intrinsic_size_in_pixels) *p_rsvg_handle_get_intrinsic_size_in_pixels;
+static __typeof__(rsvg_handle_get_intrinsic_dimensions) *p_rsvg_handle_get_intrinsic_dimensions;
+static __typeof__(rsvg_handle_render_document) *p_rsvg_handle_render_document;
+static void **const rsvg_fns[] = {
+	(void **)&p_rsvg_handle_new_from_data,
+	(void **)&p_rsvg_handle_set_dpi,
+	(void **)&p_rsvg_handle_get_intrinsic_size_in_pixels,
+	(void **)&p_rsvg_handle_get_intrinsic_dimensions,
+	(void **)&p_rsvg_handle_render_document,
+};
+static const char *const rsvg_names[] = {
+	"rsvg_handle_new_from_data",
+	"rsvg_handle_set_dpi",
+	"rsvg_handle_get_intrinsic_size_in_pixels",
+	"rsvg_handle_get_intrinsic_dimensions",
+	"rsvg_handle_render_document",
+};
+static struct dl_lib rsvg = {
+	"librsvg-2.so.2", "drawing a chart", rsvg_names, rsvg_fns,
+	sizeof(rsvg_names) / sizeof(rsvg_names[0]), 0
+};
+
 #define PAGE_W 595.276		/* A4 in points */
 #define PAGE_H 841.890
 #define MARGIN_X 62.0
@@ -131,7 +158,9 @@ static int load_svg(struct layout_job *j, size_t i, const char *svg, struct rd_e
 	double room = PAGE_H - MARGIN_BOTTOM - MARGIN_TOP - j->fs * 5, w = 0, h = 0, scale = PX;
 	GError *ge = NULL;
 
-	j->svg[i] = rsvg_handle_new_from_data((const guint8 *)(svg ? svg : ""),
+	if (dl_bind(&rsvg, e))
+		return -1;
+	j->svg[i] = p_rsvg_handle_new_from_data((const guint8 *)(svg ? svg : ""),
 					      svg ? strlen(svg) : 0, &ge);
 	if (!j->svg[i]) {
 		err_set(e, RD_EINVAL, "svg", NULL, "a drawing is not valid SVG: %s",
@@ -140,13 +169,13 @@ static int load_svg(struct layout_job *j, size_t i, const char *svg, struct rd_e
 			g_error_free(ge);
 		return -1;
 	}
-	rsvg_handle_set_dpi(j->svg[i], 96);
-	if (!rsvg_handle_get_intrinsic_size_in_pixels(j->svg[i], &w, &h)) {
+	p_rsvg_handle_set_dpi(j->svg[i], 96);
+	if (!p_rsvg_handle_get_intrinsic_size_in_pixels(j->svg[i], &w, &h)) {
 		gboolean has_w, has_h, has_vb;
 		RsvgLength lw, lh;
 		RsvgRectangle vb;
 
-		rsvg_handle_get_intrinsic_dimensions(j->svg[i], &has_w, &lw, &has_h, &lh,
+		p_rsvg_handle_get_intrinsic_dimensions(j->svg[i], &has_w, &lw, &has_h, &lh,
 						     &has_vb, &vb);
 		if (has_vb) {
 			w = vb.width;
@@ -353,7 +382,7 @@ static int draw(struct layout_job *j, const struct pdf_doc *d, int pages, struct
 				GError *ge = NULL;
 
 				cairo_save(j->cr);
-				if (!rsvg_handle_render_document(j->pl[k].svg, j->cr, &vp, &ge) && !rc)
+				if (!p_rsvg_handle_render_document(j->pl[k].svg, j->cr, &vp, &ge) && !rc)
 					rc = err_set(e, RD_EIO, "svg", NULL, "cannot draw a drawing: %s",
 						     ge ? ge->message : "unknown error");
 				if (ge)

@@ -47,7 +47,27 @@ SQL = ("SELECT * FROM events ORDER BY id; SELECT * FROM aggregates ORDER BY stre
        "SELECT * FROM complaints ORDER BY reference; SELECT * FROM counters ORDER BY name;")
 
 
+# SQLite: one connection kept open, whose PRAGMA data_version changes
+# whenever another connection commits; while it stays the same nothing
+# was written, and the full digest is only read again when it moved.
+_watch = None if PG else sqlite3.connect(DB, isolation_level=None)
+_seen_version = None
+_last = None
+
+
 def digest():
+    global _seen_version, _last
+    if not PG:
+        v = _watch.execute('PRAGMA data_version').fetchone()[0]
+        if v == _seen_version and _last is not None:
+            return _last
+        _seen_version = v
+        _last = full_digest()
+        return _last
+    return full_digest()
+
+
+def full_digest():
     if PG:
         env = dict(os.environ, PGOPTIONS='-c search_path=' + LANDLORD)
         out = subprocess.run(['psql', '-X', '-q', '-A', '-t', DB.split('?')[0], '-c', SQL],
