@@ -91,14 +91,21 @@ node_suite() {
 
 have_node() { command -v node >/dev/null 2>&1 && [ -d node_modules ]; }
 
-# The sanitizer build: unit, command line, HTTP; then the fuzz targets.
+# The sanitizer build: unit, command line, HTTP; the HTTP tests on
+# PostgreSQL; then the fuzz targets.
 lane_sanitizers() {
 	for b in $(find build-san/tests -type f -name 'test_*' 2>/dev/null | sort); do
 		unit "$b"
 	done
-	[ -x build-san/redress ] || { echo "build-san/redress missing"; record "asan build" 0 1 "$(now)"; return; }
-	cli build-san/redress asan
-	have_node && node_suite "http (build-san/redress)" tests/http/ "" REDRESS="$PWD/build-san/redress"
+	if [ -x build-san/redress ]; then
+		cli build-san/redress asan
+		have_node && node_suite "http (build-san/redress)" tests/http/ "" REDRESS="$PWD/build-san/redress"
+	else
+		echo "build-san/redress missing"
+		record "asan build" 0 1 "$(now)"
+	fi
+	[ -n "$pgurl" ] && have_node && node_suite "http (redress, postgresql)" tests/http/ "" \
+		REDRESS="$PWD/redress" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl"
 	if ls build-fuzz/fuzz/fuzz_* >/dev/null 2>&1; then
 		start=$(now)
 		out=$(FUZZ_SECONDS=${FUZZ_SECONDS:-10} sh tests/fuzz/run.sh 2>&1)
@@ -110,22 +117,16 @@ lane_sanitizers() {
 	fi
 }
 
-# The normal build: unit, command line on SQLite and on PostgreSQL (a
-# server of the run's own), the HTTP API on both, the OpenAPI document
-# linted, and the pages in Chromium.
+# The normal build: unit, command line on SQLite and on PostgreSQL, the
+# HTTP API on SQLite, the OpenAPI document linted, and the pages in
+# Chromium.
 lane_main() {
 	for b in $(find build/tests -type f -name 'test_*' 2>/dev/null | sort); do
 		unit "$b"
 	done
 	cli redress ""
-	# (not inside $work: the server's directory must be reachable by the
-	# user it runs as)
-	pgdir=$(mktemp -d) && rmdir "$pgdir"
-	if pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null); then
+	if [ -n "$pgurl" ]; then
 		cli redress pg "$pgurl"
-		have_node && node_suite "http (redress, postgresql)" tests/http/ "" \
-			REDRESS="$PWD/redress" REDRESS_TEST_STORE=pg REDRESS_TEST_PG="$pgurl"
-		sh scripts/pg-test-server.sh stop "$pgdir"
 	else
 		echo "postgresql: could not start a test server"
 		record "postgresql" 0 1 "$(now)"
@@ -146,10 +147,16 @@ lane_main() {
 	[ -d tests/web ] && node_suite "web (chromium)" tests/web/ 1 REDRESS="$PWD/redress"
 }
 
+# One PostgreSQL server of the run's own, for both lanes.  (Not inside
+# $work: its directory must be reachable by the user it runs as.)
+pgdir=$(mktemp -d) && rmdir "$pgdir"
+pgurl=$(sh scripts/pg-test-server.sh start "$pgdir" 2>/dev/null) || pgurl=""
+
 lane_sanitizers > "$work/lane-san" 2>&1 &
 san=$!
 lane_main > "$work/lane-main" 2>&1
 wait "$san"
+[ -z "$pgurl" ] || sh scripts/pg-test-server.sh stop "$pgdir"
 cat "$work/lane-main" "$work/lane-san"
 
 total_p=$(awk '{s += $1} END {print s + 0}' "$results")
