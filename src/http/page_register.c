@@ -923,19 +923,24 @@ int page_registers(struct req *q, struct rec *r)
 
 /* ---- one register ------------------------------------------------------------ */
 
+/* Records shown on one page of a register's list. */
+#define PER_PAGE 50
+
 struct list_ctx {
 	struct rec *r;
 	const struct reg_page *g;
 	json_t *rows;
+	long seen, from, to;	/* the rows from..to-1 of the oldest-first scan */
 };
 
 static int add_row(const char *stream, const char *state, void *ctx)
 {
 	struct list_ctx *l = ctx;
-	json_t *st = json_loads(state, 0, NULL), *cells;
+	json_t *st, *cells;
+	long at = l->seen++;
 
 	(void)stream;
-	if (!st)
+	if (at < l->from || at >= l->to || !(st = json_loads(state, 0, NULL)))
 		return 0;
 	if (l->g->derive)
 		l->g->derive(l->r, st);
@@ -954,18 +959,29 @@ int page_register_list(struct req *q, struct rec *r)
 	const struct reg_page *g = find_register(q->params[0]);
 	struct list_ctx l;
 	json_t *acts;
-	int status;
+	long page;
+	int status, total = 0;
 
 	if (!g)
 		return not_found(q, r);
 	if (!may_see(q, g))
 		return not_allowed(q, r);
-	if ((status = api_only_query(q, (const char *const[]){ "done", NULL })))
+	if ((status = api_only_query(q, (const char *const[]){ "done", "page", NULL })) ||
+	    (status = api_query_int(q, "page", 1, 1000000, 1, &page)))
 		return status;
+	/* newest first, PER_PAGE a page: page 1 is the last PER_PAGE rows of
+	 * the scan, which gives the oldest first */
+	r->st->ops->states(r->st, g->kind, count, &total, NULL);
+	memset(&l, 0, sizeof(l));
 	l.r = r;
 	l.g = g;
 	l.rows = json_array();
-	r->st->ops->states(r->st, g->kind, add_row, &l, NULL);
+	l.to = total - (page - 1) * PER_PAGE;
+	l.from = l.to - PER_PAGE;
+	if (page > 1 && l.to <= 0)
+		return page_message(q, r, 404, "Page not found", "The register has fewer pages.");
+	if (l.to > 0)
+		r->st->ops->states(r->st, g->kind, add_row, &l, NULL);
 	/* newest first: reversed in place (inserting each row at the front
 	 * would move every row before it, for a register of many thousands) */
 	for (size_t i = 0, n = json_array_size(l.rows); i < n / 2; i++) {
@@ -983,11 +999,16 @@ int page_register_list(struct req *q, struct rec *r)
 		const struct reg_act *d = http_query(q, "done") ? find_act(g, http_query(q, "done")) : NULL;
 
 		return page_show(q, r, 200, g->title, "register_list",
-				 json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:b, s:s?}", "path", g->path,
+				 json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:b, s:s?, s:b, s:b, s:I, s:I,"
+					   " s:I, s:i}", "path", g->path,
 					   "intro", g->intro, "first", g->cols[0].label,
 					   "headers", headers(g->cols + 1, g->ncols - 1), "rows", l.rows,
 					   "actions", acts, "any", json_array_size(l.rows) > 0,
-					   "done", d ? d->done : NULL));
+					   "done", d ? d->done : NULL,
+					   "has_prev", page > 1, "has_next", l.from > 0,
+					   "prev", (json_int_t)(page - 1), "next", (json_int_t)(page + 1),
+					   "total", (json_int_t)total, "pages",
+					   (int)((total + PER_PAGE - 1) / PER_PAGE)));
 	}
 }
 

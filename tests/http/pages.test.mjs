@@ -811,4 +811,35 @@ test('registers: the Ombudsman\'s reports through the forms, their kinds in word
 	assert.equal((await srv.get(`/api/v1/ombudsman-reports/${omr}`, { as: 'board' })).body.status, 'withdrawn');
 });
 
+test('a register list is paged: 50 records a page, newest first', async () => {
+	const have = await registerCount('training-records', 'admin');
+	for (let i = have; i < 53; i++) {
+		const r = await srv.post('/api/v1/training-records',
+			{ user: 'alice', course: `Course ${i}`, completed_on: '2026-10-01' }, { as: 'admin' });
+		assert.equal(r.status, 201, r.text);
+	}
+	const total = await registerCount('training-records', 'admin');
+	assert.ok(total >= 53 && total <= 100, `${total} records`);
+	const refs = (await srv.get('/api/v1/training-records', { as: 'admin' })).body
+		.map((x) => x.reference).sort();
+	const admin = await signedIn('admin');
+	const rows = (html) => [...html.matchAll(/href="\/registers\/training-records\/(TRN-\d{6})"/g)]
+		.map((m) => m[1]);
+	let page = await admin.get('/registers/training-records');
+	assert.equal(page.status, 200);
+	// the 50 newest, newest first; a link to the next page, none to the previous
+	assert.deepEqual(rows(page.text), refs.slice(-50).reverse());
+	assert.match(page.text, new RegExp(`${total} records, newest first; 2 pages of 50`));
+	assert.match(page.text, /href="\/registers\/training-records\?page=2" rel="next"/);
+	assert.doesNotMatch(page.text, /rel="prev"/);
+	page = await admin.get('/registers/training-records?page=2');
+	assert.equal(page.status, 200);
+	assert.deepEqual(rows(page.text), refs.slice(0, total - 50).reverse());
+	assert.match(page.text, /href="\/registers\/training-records\?page=1" rel="prev"/);
+	assert.doesNotMatch(page.text, /rel="next"/);
+	assert.equal((await admin.get('/registers/training-records?page=3')).status, 404);
+	assert.equal((await admin.get('/registers/training-records?page=0')).status, 400);
+	assert.equal((await admin.get('/registers/training-records?page=two')).status, 400);
+});
+
 finalChecks(() => srv);
