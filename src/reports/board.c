@@ -95,12 +95,20 @@ static const char *const dname[] = {
 struct ent {
 	long long *v;	/* "width" counts */
 	const char *key;
+	uint32_t h;	/* hash(key): a probe compares it before the key */
 };
+
+/* Entries' counts and keys are carved from chunks of TAB_CHUNK bytes (a
+ * table of people holds hundreds of thousands). */
+#define TAB_CHUNK 65536
 
 struct tab {
 	struct ent *e;
 	size_t n, cap;
 	int width;
+	char **chunks;
+	size_t nchunks;
+	size_t left;	/* bytes left in the last chunk */
 };
 
 static uint32_t hash(const char *s)
@@ -112,36 +120,51 @@ static uint32_t hash(const char *s)
 	return h;
 }
 
+static char *tab_alloc(struct tab *t, size_t size)
+{
+	size = (size + 7) & ~(size_t)7;	/* the counts stay aligned */
+	if (size > t->left) {
+		size_t csize = size > TAB_CHUNK ? size : TAB_CHUNK;	/* a long key: its own */
+
+		t->chunks = xrealloc(t->chunks, (t->nchunks + 1) * sizeof(*t->chunks));
+		t->chunks[t->nchunks++] = xcalloc(1, csize);
+		t->left = csize;
+	}
+	t->left -= size;
+	return t->chunks[t->nchunks - 1] + t->left;
+}
+
 static long long *tab_get(struct tab *t, const char *key)
 {
+	uint32_t h = hash(key);
 	size_t i, len;
 	char *block;
 
 	if ((t->n + 1) * 2 > t->cap) {
-		struct tab old = *t;
+		struct ent *old = t->e;
+		size_t ocap = t->cap;
 
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->e = xcalloc(t->cap, sizeof(*t->e));
-		t->n = 0;
-		for (i = 0; i < old.cap; i++) {
+		for (i = 0; i < ocap; i++) {
 			size_t j;
 
-			if (!old.e[i].key)
+			if (!old[i].key)
 				continue;
-			for (j = hash(old.e[i].key) & (t->cap - 1); t->e[j].key; j = (j + 1) & (t->cap - 1))
+			for (j = old[i].h & (t->cap - 1); t->e[j].key; j = (j + 1) & (t->cap - 1))
 				;
-			t->e[j] = old.e[i];
-			t->n++;
+			t->e[j] = old[i];
 		}
-		free(old.e);
+		free(old);
 	}
-	for (i = hash(key) & (t->cap - 1); t->e[i].key; i = (i + 1) & (t->cap - 1))
-		if (!strcmp(t->e[i].key, key))
+	for (i = h & (t->cap - 1); t->e[i].key; i = (i + 1) & (t->cap - 1))
+		if (t->e[i].h == h && !strcmp(t->e[i].key, key))
 			return t->e[i].v;
 	len = strlen(key);
-	block = xcalloc(1, (size_t)t->width * sizeof(long long) + len + 1);
+	block = tab_alloc(t, (size_t)t->width * sizeof(long long) + len + 1);
 	t->e[i].v = (long long *)block;
 	t->e[i].key = block + (size_t)t->width * sizeof(long long);
+	t->e[i].h = h;
 	memcpy((char *)t->e[i].key, key, len);
 	t->n++;
 	return t->e[i].v;
@@ -149,8 +172,9 @@ static long long *tab_get(struct tab *t, const char *key)
 
 static void tab_free(struct tab *t)
 {
-	for (size_t i = 0; i < t->cap; i++)
-		free(t->e[i].v);
+	for (size_t i = 0; i < t->nchunks; i++)
+		free(t->chunks[i]);
+	free(t->chunks);
 	free(t->e);
 	memset(t, 0, sizeof(*t));
 }
@@ -729,7 +753,7 @@ static json_t *categories(struct acc *a, struct tab *prev)
 		M_RECEIVED, M_S2_REQUESTED, M_S1_RESP, M_S1_UPHELD_ANY, M_S2_RESP, M_S2_UPHELD_ANY,
 		M_REFUSED
 	};
-	struct tab all = { NULL, 0, 0, 1 };
+	struct tab all = { .width = 1 };
 	struct ent **l;
 	json_t *out = json_array();
 
