@@ -84,8 +84,7 @@ node_suite() {
 	p=${p:-0}
 	f=${f:-0}
 	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-	[ "$f" -eq 0 ] ||
-		printf '%s\n' "$out" | grep -E -B2 -A20 '^not ok|# Subtest' | grep -v '^# Subtest' | head -80
+	[ "$f" -eq 0 ] || printf '%s\n' "$out" | grep -E -A40 '^ *not ok' | head -120
 	record "$name" "$p" "$f" "$start"
 }
 

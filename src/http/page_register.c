@@ -975,11 +975,11 @@ int page_register_list(struct req *q, struct rec *r)
 	memset(&l, 0, sizeof(l));
 	l.r = r;
 	l.g = g;
-	l.rows = json_array();
 	l.to = total - (page - 1) * PER_PAGE;
 	l.from = l.to - PER_PAGE;
 	if (page > 1 && l.to <= 0)
 		return page_message(q, r, 404, "Page not found", "The register has fewer pages.");
+	l.rows = json_array();
 	if (l.to > 0)
 		r->st->ops->states(r->st, g->kind, add_row, &l, NULL);
 	/* newest first: reversed in place (inserting each row at the front
