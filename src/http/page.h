@@ -54,6 +54,11 @@ struct page_field {
 	int flags;
 };
 
+/* The complaint categories, as options of a field ("repairs",
+ * "Repairs", ..., NULL): the form to log a complaint and the forms that
+ * name a category share them. */
+extern const char *const page_categories[];
+
 /* Loads the templates (and the static files from "assets", a directory,
  * when it is not NULL).  0, or -1 with the reason on stderr. */
 int page_init(const char *assets);

@@ -25,7 +25,8 @@ static const char *const channels[] = {
 	"petition", "Petition (several residents)", NULL
 };
 
-static const char *const categories[] = {
+/* The complaint categories as value and label pairs (page.h). */
+const char *const page_categories[] = {
 	"repairs", "Repairs", "damp_and_mould", "Damp and mould", "leaks", "Leaks", "pests", "Pests",
 	"asb_handling", "Handling of anti-social behaviour", "staff_conduct", "Staff conduct",
 	"communication", "Communication", "rent_and_service_charges", "Rent and service charges",
@@ -80,7 +81,7 @@ static const struct page_field new_fields[] = {
 	{ "representative.email", PF_EMAIL, "Representative's email address", NULL, NULL, PF_OPTIONAL },
 	{ "representative.consent_on", PF_DATE, "Date the resident gave consent", NULL, NULL, PF_OPTIONAL },
 	{ "description", PF_TEXTAREA, "What is the complaint about?", "In the resident's words", NULL, 0 },
-	{ "category", PF_SELECT, "Category", NULL, categories, 0 },
+	{ "category", PF_SELECT, "Category", NULL, page_categories, 0 },
 	{ "issue_date", PF_DATE, "When did it happen, or when did the resident become aware of it?", NULL, NULL, PF_OPTIONAL },
 	{ "tenure", PF_RADIOS, "Tenure", NULL, tenures, PF_OPTIONAL },
 	{ "estate", PF_TEXT, "Estate", NULL, NULL, PF_OPTIONAL },
@@ -171,7 +172,7 @@ int page_case_new(struct req *q, struct rec *r)
 static const struct page_field filter_fields[] = {
 	{ "q", PF_TEXT, "Search", "A reference, name, address or words from the complaint", NULL, PF_OPTIONAL },
 	{ "status", PF_SELECT, "Status", NULL, statuses, PF_OPTIONAL },
-	{ "category", PF_SELECT, "Category", NULL, categories, PF_OPTIONAL },
+	{ "category", PF_SELECT, "Category", NULL, page_categories, PF_OPTIONAL },
 	{ "handler", PF_TEXT, "Handler", "A user name, or \"me\"", NULL, PF_OPTIONAL | PF_SMALL },
 	{ "overdue", PF_BOOL, "Overdue only", NULL, NULL, 0 },
 };

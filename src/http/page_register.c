@@ -272,14 +272,6 @@ static void omb_next_due(struct rec *r, json_t *st)
 
 /* ---- learning and service improvements (Code 9.1, 9.3) ------------------- */
 
-static const char *const categories[] = {
-	"repairs", "Repairs", "damp_and_mould", "Damp and mould", "leaks", "Leaks", "pests", "Pests",
-	"asb_handling", "Anti-social behaviour", "staff_conduct", "Staff conduct",
-	"communication", "Communication", "rent_and_service_charges", "Rent and service charges",
-	"estate_services", "Estate services", "building_safety", "Building safety",
-	"allocations", "Allocations", "lettings", "Lettings", "complaint_handling", "Complaint handling",
-	"other", "Something else", NULL
-};
 static const char *const imp_start[] = { "planned", "Planned", "in_progress", "In progress", NULL };
 static const char *const imp_statuses[] = {
 	"planned", "Planned", "in_progress", "In progress", "completed", "Completed",
@@ -290,7 +282,7 @@ static const struct page_field f_imp_new[] = {
 	{ "title", PF_TEXT, "Title", NULL, NULL, PF_WIDE },
 	{ "description", PF_TEXTAREA, "What will change", NULL, NULL, PF_OPTIONAL },
 	{ "complaints", PF_LINES, "Complaints that prompted it", "One reference per line, like CMP-2026-000123 (Code 9.1)", NULL, 0 },
-	{ "category", PF_SELECT, "Category", NULL, categories, PF_OPTIONAL },
+	{ "category", PF_SELECT, "Category", NULL, page_categories, PF_OPTIONAL },
 	{ "owner", PF_TEXT, "Owner", "Who is responsible for it", NULL, 0 },
 	{ "due_on", PF_DATE, "Due by", NULL, NULL, 0 },
 	{ "status", PF_RADIOS, "Status", NULL, imp_start, PF_OPTIONAL },
