@@ -103,9 +103,6 @@ struct cli_register {
 };
 int cli_register(int argc, char **argv, const struct cli_register *def);
 
-/* The states of register "kind" (a new array). */
-json_t *cli_states(struct rec *r, const char *kind, struct rd_err *e);
-
 /* Prints one line of "cols" of "st". */
 void cli_line(const json_t *st, const char *const *cols);
 

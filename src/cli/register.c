@@ -11,11 +11,6 @@
 #include "cli/cli.h"
 #include "util/json.h"
 
-json_t *cli_states(struct rec *r, const char *kind, struct rd_err *e)
-{
-	return rec_states(r, kind, e);
-}
-
 void cli_line(const json_t *st, const char *const *cols)
 {
 	for (int i = 0; cols[i]; i++) {
@@ -98,7 +93,7 @@ int cli_register(int argc, char **argv, const struct cli_register *def)
 	    rec_allow_staff(&r, "read the registers", &e) && strcmp(r.role, "admin")) {
 		rc = cli_fail(&e);
 	} else if (!strcmp(action, "list")) {
-		json_t *all = cli_states(&r, def->kind, &e), *x;
+		json_t *all = rec_states(&r, def->kind, &e), *x;
 		size_t i;
 
 		if (!all) {

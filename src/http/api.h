@@ -98,7 +98,5 @@ int api_query_int(struct req *q, const char *name, long min, long max,
  * q->out: 200, or the failure's status. */
 int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text,
 		   void (*html)(struct buf *, const json_t *, const char *));
-/* Every state of "kind" as a JSON array (new reference). */
-json_t *api_states(struct rec *r, const char *kind);
 
 #endif

@@ -113,7 +113,7 @@ int api_user_list(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	q->out = api_states(r, "user");
+	q->out = rec_states(r, "user", NULL);
 	return q->out ? 200 : http_problem(q, 500, "", "cannot list users");
 }
 

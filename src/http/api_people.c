@@ -29,7 +29,7 @@ int api_person_list(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	all = api_states(r, "person");
+	all = rec_states(r, "person", NULL);
 	if (!all)
 		return http_problem(q, 500, "", "cannot list people");
 	out = json_array();
@@ -102,7 +102,7 @@ int api_person_reviews(struct req *q, struct rec *r)
 		return status;
 	if (by == DATE_NONE)
 		by = r->today;
-	all = api_states(r, "person");
+	all = rec_states(r, "person", NULL);
 	if (!all)
 		return http_problem(q, 500, "", "cannot list people");
 	out = json_array();
@@ -170,7 +170,7 @@ int api_sreq_list(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	q->out = api_states(r, "service_request");
+	q->out = rec_states(r, "service_request", NULL);
 	return q->out ? 200 : http_problem(q, 500, "", "cannot list service requests");
 }
 
@@ -270,7 +270,7 @@ int api_feedback_list(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	q->out = api_states(r, "feedback");
+	q->out = rec_states(r, "feedback", NULL);
 	return q->out ? 200 : http_problem(q, 500, "", "cannot list feedback");
 }
 

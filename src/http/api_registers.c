@@ -80,7 +80,7 @@ int api_register_list(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	q->out = api_states(r, registers[k].kind);
+	q->out = rec_states(r, registers[k].kind, NULL);
 	return q->out ? 200 : http_problem(q, 500, "", "cannot list the register");
 }
 

@@ -66,11 +66,6 @@ int api_query_int(struct req *q, const char *name, long min, long max,
 	return 0;
 }
 
-json_t *api_states(struct rec *r, const char *kind)
-{
-	return rec_states(r, kind, NULL);
-}
-
 int api_report_pdf(struct req *q, const char *title, const char *organisation, char *text,
 		   void (*html)(struct buf *, const json_t *, const char *))
 {

@@ -112,7 +112,7 @@ static int admin_page(struct req *q, struct rec *r, int status, const char *sect
 	page_fields_html(&closure, f_closure, N(f_closure), !strcmp(section, "calendar") ? values : NULL,
 			 !strcmp(section, "calendar") ? err : NULL);
 	json_decref(pv);
-	users = api_states(r, "user");
+	users = rec_states(r, "user", NULL);
 	check = policy_check(r->policy);
 	data = json_pack("{s:o, s:o, s:b, s:s, s:s, s:s, s:s, s:b, s:O?, s:O?}",
 			 "users", users ? users : json_array(), "breaches", check,

@@ -384,7 +384,7 @@ int page_sreqs(struct req *q, struct rec *r)
 
 	if ((status = api_only_query(q, (const char *const[]){ NULL })))
 		return status;
-	list = api_states(r, "service_request");
+	list = rec_states(r, "service_request", NULL);
 	return page_show(q, r, 200, "Service requests", "sreqs",
 			 json_pack("{s:o, s:b}", "requests", list ? list : json_array(),
 				   "any", json_array_size(list) > 0));
